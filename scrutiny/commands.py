@@ -1,0 +1,1 @@
+"""Database-backed commands (ingest, stats, serve, ...) are registered on `cli.app` here."""

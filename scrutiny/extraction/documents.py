@@ -1,0 +1,9 @@
+"""Split a pack into its documents (being written)."""
+from __future__ import annotations
+
+from ..reading import Span, Text
+from .records import Document
+
+
+def split_documents(text: Text, spans: list[Span]) -> list[Document]:
+    return []

@@ -1,0 +1,165 @@
+"""The Text model: a paper as pages of lines that keep their positions in the input.
+
+Every citation Scrutiny makes is a line number of the input (1-based, as an editor shows
+it) plus the page that line is on.  Page furniture (page numbers, "This page is
+intentionally left blank", running headers) stays in the Text, flagged, so that line
+numbers never shift; analysis skips it.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+# "Page 2", "Page 2 Page 8", "- 3 -", "12", "Page 3 of 10"
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*){1,2}|[-\u2013]?\s*\d{1,4}\s*[-\u2013]?)\s*$",
+    re.I,
+)
+_BLANK_PAGE = re.compile(r"^\s*this page (?:is|has been) (?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    no: int                 # 1-based line number in the input: the citation
+    page: int               # 1-based page of the input the line is on
+    text: str               # the line as read (no trailing newline)
+    furniture: bool = False  # page number, blank-page notice or running header
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A logical line for analysis: one or more input lines joined, with their range."""
+
+    text: str
+    first: int   # line number of the first input line
+    last: int    # line number of the last input line
+    page: int
+
+    def __str__(self) -> str:  # pragma: no cover - debugging aid
+        return f"{self.first}-{self.last}: {self.text}"
+
+
+@dataclass
+class Text:
+    source: str                     # file name (or URL) the text came from
+    lines: list[Line]
+    kind: str = "text"              # text | pdf | html | modgov-xml
+    sha256: str = ""
+    # Tables found by a layout-aware reader (PDF): page -> list of tables (rows of cells).
+    tables: dict[int, list[list[list[str | None]]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return self.lines[-1].page if self.lines else 0
+
+    def line(self, no: int) -> Line:
+        return self.lines[no - 1]
+
+    def content(self) -> Iterator[Line]:
+        """Non-blank lines that are not page furniture."""
+        return (ln for ln in self.lines if not ln.furniture and not ln.blank)
+
+    def as_string(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+    def spans(self) -> list[Span]:
+        """Logical lines: each non-furniture line, with a sentence that runs over blank
+        lines or a page break joined back together (for analysis only)."""
+        out: list[Span] = []
+        pending: list[Line] = []
+        crossed_break = False
+
+        def flush() -> None:
+            nonlocal pending
+            if pending:
+                text = pending[0].text.strip()
+                for ln in pending[1:]:
+                    nxt = ln.text.strip()
+                    if text.endswith("-") and not text.endswith(" -") and nxt[:1].islower():
+                        text = text[:-1] + nxt        # hyphenation across lines
+                    else:
+                        text = f"{text} {nxt}"
+                out.append(Span(text, pending[0].no, pending[-1].no, pending[0].page))
+                pending = []
+
+        for ln in self.lines:
+            if ln.furniture:
+                crossed_break = True
+                continue
+            if ln.blank:
+                continue
+            s = ln.text.strip()
+            if pending and _continues(pending[-1].text.strip(), s, crossed_break):
+                pending.append(ln)
+            else:
+                flush()
+                pending = [ln]
+            crossed_break = False
+        flush()
+        return out
+
+
+_END = re.compile(r"[.:;!?)\]\"'\u201d\u2019]$")
+_LIST_START = re.compile(r"^(?:[-\u2022\u00b7*]\s|\(?[0-9]{1,3}[.)]\s|\(?[a-z]\)\s|\([ivx]+\)\s)")
+
+
+def _continues(prev: str, nxt: str, crossed_break: bool) -> bool:
+    """Does `nxt` carry on the sentence that `prev` left unfinished?
+
+    Only a long line that stops mid-sentence (no closing punctuation) followed by a line
+    that starts in lower case is joined: that is the shape of a sentence split by a page
+    break or a conversion's paragraph break, and of nothing else in council papers.
+    """
+    if not prev or not nxt or _END.search(prev) or "\t" in prev or "\t" in nxt:
+        return False
+    if _LIST_START.match(nxt):
+        return False
+    if not nxt[0].islower():
+        return False
+    return len(prev) >= 60 or crossed_break or prev.endswith(("and", "or", "the", "of", ","))
+
+
+def mark_furniture(lines: list[Line]) -> list[Line]:
+    """Flag page numbers and blank-page notices."""
+    out = []
+    for ln in lines:
+        s = ln.text.strip()
+        furn = bool(s) and (bool(_PAGE_NUMBER.match(s)) or bool(_BLANK_PAGE.match(s)))
+        out.append(Line(ln.no, ln.page, ln.text, furn) if furn != ln.furniture else ln)
+    return out
+
+
+def from_string(data: str, source: str, kind: str = "text", sha256: str = "") -> Text:
+    """Build a Text from decoded text.  Pages break at form feeds; in a text conversion
+    without them, a printed page number ("Page 7") ends a page."""
+    raw = data.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    lines: list[Line] = []
+    page = 1
+    use_markers = "\f" not in data
+    for i, t in enumerate(raw, start=1):
+        if "\f" in t:
+            page += t.count("\f") if i > 1 else t.count("\f") - t.startswith("\f")
+            t = t.replace("\f", " ")
+        ln = Line(i, page, t.rstrip())
+        lines.append(ln)
+    lines = mark_furniture(lines)
+    if use_markers:
+        paged: list[Line] = []
+        page = 1
+        for ln in lines:
+            paged.append(Line(ln.no, page, ln.text, ln.furniture))
+            if ln.furniture and ln.text.strip():
+                page += 1
+        lines = paged
+    if not sha256:
+        sha256 = hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return Text(source=source, lines=lines, kind=kind, sha256=sha256)
