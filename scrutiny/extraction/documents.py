@@ -1,4 +1,4 @@
-"""Split a pack into its documents (being written)."""
+"""Split a pack into its documents (agenda, minutes, reports, appendices ...)."""
 from __future__ import annotations
 
 from ..reading import Span, Text

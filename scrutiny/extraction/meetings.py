@@ -1,13 +1,296 @@
-"""Meetings (being written)."""
+"""Meetings: where each meeting's part of a paper starts, and what its heading says.
+
+An agenda pack holds the meeting it summons and, usually, the draft minutes of the one
+before; a minutes document or a meeting web page holds one meeting.  A meeting heading is
+recognised by its shape: a committee name (…Committee / Panel / Board / Commission) near a
+full date, with labels such as "Date:", "Venue:", "Membership", or the word "Minutes".
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..reading import Span, Text
-from .records import Document, Meeting
+from .dates import find_date, find_dates, find_times, parse_time
+from .items import find_items
+from .minutes import read_minutes
+from .people import clean_name, looks_like_name, split_people, _HON_RX
+from .records import Document, Meeting, Member
+from .text_utils import clean
+
+_BODY = r"(?:Sub-Committee|Committee|Panel|Board|Commission|Forum|Select Committee|Cabinet)"
+_COMMITTEE = re.compile(
+    rf"((?:[A-Z][\w'&,\-]*|&|and|of|for|the|on|in|with)(?:\s+(?:[A-Z][\w'&,\-]*|&|and|of|for|the|on|in|with))*?\s+{_BODY})\b",
+    re.I)
+_LEAD = re.compile(r"^(?:(?:agenda|minutes|meeting|notice)\s*(?:and\s+minutes\s*)?(?:of\s+)?[:\-]?\s*)?"
+                   r"(?:(?:a|an|the)\s+)?(?:(?:special|extraordinary|annual|ordinary|reconvened|adjourned)\s+)?"
+                   r"(?:meeting\s+of\s+)?(?:the\s+)?", re.I)
+_VENUE_WORDS = re.compile(r"\b(?:Hall|Room|Chamber|Centre|Center|House|Offices?|Building|Suite|Library|"
+                          r"Guildhall|Civic|Online|Virtual|Remote|Teams|Zoom|Council Chamber|Pavilion|"
+                          r"Town Hall|County Hall|Shire Hall|Municipal)\b", re.I)
+_LABEL = re.compile(r"^(date|time|date\s*/\s*time|date and time|venue|location|place|meeting|contact|email|"
+                    r"tel|telephone|membership|quorum)\s*[:\-]\s*(.*)$", re.I)
+_MINUTES_MARK = re.compile(r"^(?:draft\s+)?(?:minutes|minute)(?:\s+of\b.*)?$|^record of (?:the\s+)?(?:meeting|proceedings)",
+                           re.I)
+_DECISIONS_MARK = re.compile(r"^(?:record|schedule|notice|summary) of (?:the\s+)?decisions?\b|^decisions? (?:notice|list|sheet)\b", re.I)
+_AGENDA_MARK = re.compile(r"^(?:agenda|summons|notice of meeting)\b", re.I)
+_END_MINUTES = re.compile(
+    r"^(?:the\s+)?(?:meeting|committee|panel|board)\s+(?:rose|ended|closed|finished|concluded|terminated)\s+at\b|"
+    r"^(?:the\s+)?meeting\s+(?:was\s+)?(?:closed|ended|concluded)\b|^(?:chair(?:man|person)?|CHAIR(?:MAN)?)\s*$|"
+    r"^\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*[-\u2013]\s*\d{1,2}[.:]\d\d\s*[ap]\.?m\.?$", re.I)
+_COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -](?:upon|on|and|in|under|&)?\s?[A-Z][a-z]+)*)\s+"
+                      r"(?:County|City|Borough|District|Metropolitan Borough|Town)\s+Council)\b"
+                      r"|\b((?:Royal\s+)?(?:London\s+)?Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)*)\b"
+                      r"|\b((?:[A-Z][a-z]+\s+){1,3}Council)\b")
+_NEXT = re.compile(r"\bnext\s+(?:scheduled\s+)?meeting\b|\bdate\s+of\s+(?:the\s+)?next\s+meeting\b", re.I)
+
+
+def committee_in(text: str) -> str | None:
+    """The committee named in a heading line, without 'Minutes of the meeting of'."""
+    s = clean(text)
+    s = _LEAD.sub("", s)
+    m = _COMMITTEE.search(s)
+    if not m:
+        return None
+    name = _LEAD.sub("", m.group(1)).strip(" ,-")
+    # all words but connectives must be capitalised: a heading, not a sentence
+    words = [w for w in re.split(r"\s+", name) if w.lower() not in
+             {"and", "of", "for", "the", "on", "in", "with", "&"}]
+    if not words or not all(w[0].isupper() for w in words):
+        return None
+    if len(words) < 2 or len(name) > 110:
+        return None
+    if name.isupper():
+        name = " ".join(w.capitalize() if w.lower() not in {"and", "of", "for", "the", "on", "in"}
+                        else w.lower() for w in name.split())
+    return name
 
 
 def extract_council(text: Text, spans: list[Span]) -> str | None:
+    """The council that published the paper: the council named most often."""
+    counts: Counter[str] = Counter()
+    for sp in spans[:4000]:
+        if "Council" not in sp.text and "Borough of" not in sp.text:
+            continue
+        for m in _COUNCIL.finditer(clean(sp.text)):
+            name = m.group(1) or m.group(2) or m.group(3)
+            first = name.split()[0]
+            if first in {"The", "This", "A", "Full", "Each", "Every", "Our", "Any", "Whole", "Local",
+                         "County", "City", "District", "Borough", "Parish", "Town", "Youth", "In", "At",
+                         "Of", "For", "Children", "Care", "Cabinet", "Agenda", "Minutes"}:
+                continue
+            if m.group(3) and not re.search(r"(shire|ham|ton|ford|bury|ley|field|wich|pool|mouth|"
+                                            r"borough|minster|ington|caster|chester|land|wood)\b",
+                                            name.split()[0], re.I):
+                continue
+            counts[name] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+class _Header:
+    def __init__(self, index: int, committee: str | None, date: str | None, record: str,
+                 labelled: bool, line: int) -> None:
+        self.index, self.committee, self.date = index, committee, date
+        self.record, self.labelled, self.line = record, labelled, line
+
+
+def _header_at(spans: list[Span], i: int) -> _Header | None:
+    """Is spans[i] the start of a meeting heading?  Look at it and the few spans after."""
+    s = clean(spans[i].text)
+    if len(s) > 260 or s.endswith(("?",)):
+        return None
+    low = s.lower()
+    committee = committee_in(s) if len(s) < 200 else None
+    if committee is None and i + 1 < len(spans) and len(s) < 120 and not s.endswith("."):
+        # "Minutes of the Children and Families Overview and Scrutiny" / "Panel"
+        committee = committee_in(s + " " + clean(spans[i + 1].text)) if len(spans[i + 1].text) < 40 else None
+    if committee is None:
+        return None
+    # a heading line is the committee (with a prefix and a date/place at most), not prose
+    rest = _LEAD.sub("", s)
+    if not re.match(r"^(?:\W*)" + re.escape(committee.split()[0]), rest, re.I):
+        return None
+    window = [clean(spans[j].text) for j in range(max(0, i - 3), min(len(spans), i + 9))]
+    here = [clean(spans[j].text) for j in range(i, min(len(spans), i + 9))]
+    date = None
+    for t in here:
+        f = find_date(t)
+        if f:
+            date = f.value
+            break
+    if date is None:
+        return None
+    record = "agenda"
+    if any(_MINUTES_MARK.match(t) for t in window) or re.match(r"^(?:draft\s+)?minutes\b", low):
+        record = "minutes"
+    if any(_DECISIONS_MARK.match(t) for t in window):
+        record = "decisions"
+    if any(t.lower().startswith("agenda and minutes") for t in window):
+        record = "page"          # a meeting web page: decided by its content
+    labelled = any(_LABEL.match(t) or t.lower() in ("membership", "present", "present:", "attendance",
+                                                  "agenda", "items", "items on the agenda: -")
+                   or _AGENDA_MARK.match(t) for t in window)
+    return _Header(i, committee, date, record, labelled, spans[i].first)
+
+
+def _headers(spans: list[Span]) -> list[_Header]:
+    found: list[_Header] = []
+    seen_dates: set[str] = set()
+    for i, sp in enumerate(spans):
+        if len(sp.text) > 260:
+            continue
+        h = _header_at(spans, i)
+        if not h:
+            continue
+        if h.date in seen_dates:
+            continue
+        if found and h.record == "agenda" and not h.labelled:
+            continue               # a report's cover naming the committee and a date
+        if found and h.record == "agenda" and found[-1].record == "agenda":
+            continue
+        found.append(h)
+        seen_dates.add(h.date)
+    return found
+
+
+def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting) -> None:
+    """Time and venue from the heading (labelled or run together on the date line)."""
+    window = range(max(0, h.index - 2), min(end, h.index + 10))
+    for j in window:
+        s = clean(spans[j].text)
+        m = _LABEL.match(s)
+        if m:
+            label, value = m.group(1).lower().replace(" ", ""), m.group(2).strip()
+            if label in ("time", "date/time", "dateandtime", "date") and not meeting.time:
+                meeting.time = parse_time(value)
+            if label in ("venue", "location", "place") and value and not meeting.venue:
+                meeting.venue = value.strip(" .")
+            continue
+        d = find_date(s)
+        if d and d.value == meeting.date:
+            times = find_times(s)
+            if times and not meeting.time and (len(s) < 160 or _LEAD.match(s)):
+                meeting.time = times[0].value
+            # "Friday, 14 September 2018, 2.00 pm County Hall, Worcester" / "held at X on <date>"
+            held = re.search(r"\bheld (?:at|in) (.+?) on\b", s, re.I)
+            if held and not meeting.venue:
+                meeting.venue = held.group(1).strip(" ,")
+            tail_from = max([d.end] + [t.end for t in times])
+            tail = s[tail_from:].strip(" ,.-\u2013")
+            tail = re.sub(r"^(?:at|in)\s+", "", tail)
+            if tail and _VENUE_WORDS.search(tail) and len(tail) < 100 and not meeting.venue:
+                meeting.venue = tail
+        elif (not meeting.venue and j > h.index and len(s) < 90 and _VENUE_WORDS.search(s)
+              and not committee_in(s) and not s.endswith(".") and "@" not in s and ":" not in s
+              and "http" not in s.lower()):
+            meeting.venue = s.strip(" ,")
+    # A sign-off "2.00 - 3.24 pm" gives the start time of minutes that print none above.
+    if meeting.record == "minutes" and not meeting.time:
+        for j in range(h.index, end):
+            s = spans[j].text.strip()
+            if re.fullmatch(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*[-\u2013]\s*\d{1,2}[.:]\d\d\s*[ap]\.?m\.?", s, re.I):
+                meeting.time = parse_time(s)
+                break
+            m = re.search(r"\bmeeting (?:commenced|began|started|opened) at\s+([^.]+)", s, re.I)
+            if m:
+                meeting.time = parse_time(m.group(1))
+                break
+
+
+_MEMBERSHIP_START = re.compile(r"^(?:membership|members(?: of the (?:committee|panel|board))?|"
+                               r"committee members(?:hip)?|councillors)\s*:?\s*(?:-)?$", re.I)
+_MEMBERSHIP_STOP = re.compile(
+    r"^(?:items? on the agenda|agenda\b|items\b|please note|quorum|contact|email|tel\b|date of issue|"
+    r"substitutes?\b|notes?\b|information\b|webcasting|apologies|public|to:|dear|this document|"
+    r"item\s*no|no\.\s*item|enquiries|published|issued)", re.I)
+
+
+def _members(spans: list[Span], start: int, end: int) -> tuple[list[Member], int]:
+    """The membership list of an agenda front sheet: (members, index after the list)."""
+    k = None
+    for j in range(start, min(end, start + 40)):
+        if _MEMBERSHIP_START.match(clean(spans[j].text)):
+            k = j
+            break
+    if k is None:
+        return [], start
+    out: list[Member] = []
+    seen: set[str] = set()
+    group_role: str | None = None
+    j = k + 1
+    while j < end:
+        s = clean(spans[j].text)
+        if _MEMBERSHIP_STOP.match(s) or find_date(s) or re.match(r"^\(?\d{1,2}[.)]\s", s):
+            break
+        if len(s) > 400:
+            break
+        people = split_people(s)
+        if not people:
+            # a group heading: "Co-opted Church Representatives (for education matters)"
+            if len(s) < 90 and not s.endswith("."):
+                g = re.sub(r"\s*\(.*?\)\s*", " ", s).strip(" :")
+                group_role = None if re.fullmatch(r"(?:county\s+)?councillors?", g, re.I) else g
+                j += 1
+                continue
+            break
+        for p in people:
+            key = p.name.lower().replace(".", "").replace(" ", "")
+            if key in seen:
+                continue
+            seen.add(key)
+            role = p.description
+            if group_role and not role:
+                role = re.sub(r"s$", "", group_role)
+            out.append(Member(p.name, role, spans[j].line_at(spans[j].text.find(p.name.split()[-1]))
+                              if p.name.split()[-1] in spans[j].text else spans[j].first, spans[j].page))
+        j += 1
+    return out, j
+
+
+def _next_meeting(spans: list[Span], start: int, end: int, date: str | None) -> str | None:
+    for j in range(start, end):
+        s = spans[j].text
+        if not _NEXT.search(s):
+            continue
+        cands = [clean(s)] + [clean(spans[k].text) for k in range(j + 1, min(end, j + 3))]
+        for t in cands:
+            for f in find_dates(t, numeric=False):
+                if date is None or f.value > date:
+                    return f.value
     return None
 
 
 def extract_meetings(text: Text, spans: list[Span], documents: list[Document]) -> list[Meeting]:
-    return []
+    heads = _headers(spans)
+    meetings: list[Meeting] = []
+    for n, h in enumerate(heads):
+        end = heads[n + 1].index if n + 1 < len(heads) else len(spans)
+        record = h.record
+        if record == "page":
+            has_minutes = any(clean(spans[j].text).lower() in ("minutes:", "minutes", "decision:")
+                              for j in range(h.index, end))
+            record = "minutes" if has_minutes else "agenda"
+        m = Meeting(committee=h.committee, date=h.date, record=record, line=h.line)
+        _fields(spans, h, end, m)
+        if record == "minutes" or record == "decisions":
+            stop_at = end
+            for j in range(h.index + 1, end):
+                if _END_MINUTES.match(clean(spans[j].text)):
+                    stop_at = j
+                    break
+            m.items = find_items(spans, h.index + 1, stop_at)
+            read_minutes(spans, h.index, stop_at, m)
+            m.next_meeting = _next_meeting(spans, h.index, min(end, stop_at + 3), m.date)
+            m.end_line = spans[min(stop_at, len(spans) - 1)].last
+        else:
+            members, after = _members(spans, h.index, end)
+            m.members = members
+            m.items = find_items(spans, after, end, max_gap=25)
+            last = m.items[-1].line if m.items else spans[after].first if after < len(spans) else h.line
+            stop = next((j for j in range(after, end) if spans[j].first > last), end)
+            m.next_meeting = _next_meeting(spans, h.index, min(end, stop + 6), m.date)
+            m.end_line = spans[end - 1].last if end > 0 else h.line
+        meetings.append(m)
+    return meetings

@@ -40,6 +40,17 @@ class Span:
     first: int   # line number of the first input line
     last: int    # line number of the last input line
     page: int
+    # (offset in `text`, input line number) for each input line joined into the span
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The input line holding character `offset` of the span's text."""
+        line = self.first
+        for off, no in self.parts:
+            if off > offset:
+                break
+            line = no
+        return line
 
     def __str__(self) -> str:  # pragma: no cover - debugging aid
         return f"{self.first}-{self.last}: {self.text}"
@@ -80,13 +91,17 @@ class Text:
             nonlocal pending
             if pending:
                 text = pending[0].text.strip()
+                parts = [(0, pending[0].no)]
                 for ln in pending[1:]:
                     nxt = ln.text.strip()
                     if text.endswith("-") and not text.endswith(" -") and nxt[:1].islower():
-                        text = text[:-1] + nxt        # hyphenation across lines
+                        text = text[:-1]              # hyphenation across lines
                     else:
-                        text = f"{text} {nxt}"
-                out.append(Span(text, pending[0].no, pending[-1].no, pending[0].page))
+                        text += " "
+                    parts.append((len(text), ln.no))
+                    text += nxt
+                out.append(Span(text, pending[0].no, pending[-1].no, pending[0].page,
+                                tuple(parts)))
                 pending = []
 
         for ln in self.lines:
@@ -113,17 +128,17 @@ _LIST_START = re.compile(r"^(?:[-\u2022\u00b7*]\s|\(?[0-9]{1,3}[.)]\s|\(?[a-z]\)
 def _continues(prev: str, nxt: str, crossed_break: bool) -> bool:
     """Does `nxt` carry on the sentence that `prev` left unfinished?
 
-    Only a long line that stops mid-sentence (no closing punctuation) followed by a line
-    that starts in lower case is joined: that is the shape of a sentence split by a page
-    break or a conversion's paragraph break, and of nothing else in council papers.
+    A line that stops mid-sentence (no closing punctuation) followed, across blank lines
+    or a page break, by a line that starts in lower case: that is the shape of a sentence
+    split by a page break or by a conversion's paragraph break.  List items and table
+    rows are never joined.
     """
     if not prev or not nxt or _END.search(prev) or "\t" in prev or "\t" in nxt:
         return False
     if _LIST_START.match(nxt):
         return False
-    if not nxt[0].islower():
-        return False
-    return len(prev) >= 60 or crossed_break or prev.endswith(("and", "or", "the", "of", ","))
+    # A line that stops mid-sentence and a next line that starts in lower case.
+    return nxt[0].islower() and not prev.endswith((" -", "\u2013", ":"))
 
 
 def mark_furniture(lines: list[Line]) -> list[Line]:

@@ -1,0 +1,216 @@
+"""Agenda and minute items: numbered headings recognised by shape and sequence.
+
+An item heading is a short line that starts with an item number ("4.", "(2)", "549",
+"CYP/12/25", "58." on a line of its own with the title on the next) followed by a
+title.  Numbered paragraphs and lists inside reports have the same shape, so a heading
+is only accepted when it continues the sequence (4 after 3, (2) after (1)); the longest
+such chain in a part of the paper is its list of items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..reading import Span
+from .records import Item
+from .text_utils import clean
+
+_PAGES = re.compile(
+    r"(?:\s*\|?\s*\(?\s*(?:pages?|pp?\.?)\s*(?P<a>\d{1,4})\s*(?:[-\u2013]|to)\s*(?P<b>\d{1,4})\s*\)?\s*\|?\s*$)"
+    r"|(?:(?:\t|\s{2,}|\s*\|\s*|\s+)(?P<c>\d{1,4})\s*[-\u2013]\s*(?P<d>\d{1,4})\s*\|?\s*$)"
+    r"|(?:\s*\|?\s*\(?\s*(?:page|p\.)\s*(?P<e>\d{1,4})\s*\)?\s*\|?\s*$)", re.I)
+_PAGES_ONLY = re.compile(r"^\(?\s*(?:pages?\s*)?(\d{1,4})\s*[-\u2013]\s*(\d{1,4})\s*\)?$", re.I)
+_NUM = (r"(?P<num>\(\d{1,2}\)|\([a-z]\)|\d{1,3}(?:\.\d{1,2})?(?=[.)\s])|[A-Z]{1,6}\s?/\s?\d{1,4}\s?/\s?\d{2,4}"
+        r"|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3})")
+_ITEM = re.compile(rf"^(?:item\s+|minute\s+|no\.?\s*)?{_NUM}[.):]?(?:\t+|\s+|(?<=[.)])(?=[A-Z]))(?P<title>\S.*)$", re.I)
+_NUM_ONLY = re.compile(rf"^(?:item\s+|minute\s+)?{_NUM}[.):]?$", re.I)
+_DEBRIS = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d[\d.,]*\s*[KM]B\b|\s*\bpdf icon\b", re.I)
+_REPORT_BY = re.compile(
+    r"\.\s+((?:(?:Joint\s+)?(?:Report\s+(?:of|by)\s+)?(?:the\s+)?)(?:Director|Chief\s+Executive|Head\s+of|Assistant\s+Director|"
+    r"Executive\s+Director|Strategic\s+Director|Cabinet\s+Member|Lead\s+Member|Leader|Monitoring\s+Officer|"
+    r"Corporate\s+Director|Chief\s+Officer|Service\s+Director|County\s+Solicitor|Treasurer)\b[^.]*)$")
+_EXEMPT = re.compile(r"(?:exempt|confidential|not for publication|schedule\s*12a|"
+                     r"paragraph\s+\d\s+of\s+(?:part\s+1\s+of\s+)?schedule)", re.I)
+_EXEMPT_PARA = re.compile(r"paragraphs?\s+(\d(?:\s*(?:,|and)\s*\d)*)", re.I)
+
+
+@dataclass
+class Candidate:
+    span_index: int
+    number: str
+    title: str
+    pages: str | None
+    line: int
+    page: int
+    sub: bool            # "(1)"-style sub-item
+    key: tuple           # for sequence checks
+
+
+def _number_key(num: str) -> tuple | None:
+    n = num.replace(" ", "")
+    if m := re.fullmatch(r"\((\d{1,2})\)", n):
+        return ("sub", int(m.group(1)))
+    if m := re.fullmatch(r"\(([a-z])\)", n):
+        return ("sub", ord(m.group(1)) - 96)
+    if m := re.fullmatch(r"(\d{1,3})", n):
+        return ("top", int(m.group(1)))
+    if m := re.fullmatch(r"(\d{1,3})\.(\d{1,2})", n):
+        return ("dec", int(m.group(1)), int(m.group(2)))
+    if m := re.fullmatch(r"([A-Za-z]{1,6})/(\d{1,4})/(\d{2,4})", n):
+        return ("ref", m.group(1).upper(), m.group(3), int(m.group(2)))
+    if m := re.fullmatch(r"(\d{1,3})/(\d{2,4})", n):
+        return ("ref", "", m.group(2), int(m.group(1)))
+    if m := re.fullmatch(r"([A-Z]{1,4})(\d{1,3})", n):
+        return ("ref", m.group(1), "", int(m.group(2)))
+    return None
+
+
+def split_pages(title: str) -> tuple[str, str | None]:
+    m = _PAGES.search(title)
+    if not m:
+        return title, None
+    a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"]) if m["c"] else (m["e"], None)
+    head = title[:m.start()].rstrip(" \t|")
+    if not head:
+        return title, None
+    return head, f"{a} - {b}" if b else a
+
+
+def clean_title(title: str) -> tuple[str, str | None]:
+    """Title without link debris, trailing punctuation or 'Report by' tail."""
+    title = _DEBRIS.sub("", title)
+    title = title.replace("|", " ").replace("\t", " ")
+    title = clean(title)
+    report_by = None
+    m = _REPORT_BY.search(title)
+    if m and m.start() > 8:
+        report_by = m.group(1).strip()
+        title = title[:m.start()]
+    return title.strip(" .;:-\u2013"), report_by
+
+
+def _candidate(spans: list[Span], i: int) -> Candidate | None:
+    raw = spans[i].text
+    s = clean(raw.replace("|", " ").strip()) if raw.lstrip().startswith("|") else raw.strip()
+    s = re.sub(r"^(?:[-\u2022\u00b7*]\s+)+", "", s).replace("**", "")
+    # words of a heading split into tab cells: "8.\tDate\tof\tthe\tnext\tmeeting"
+    cells = [c for c in s.split("\t") if c.strip()]
+    if len(cells) > 3 and all(len(c.split()) == 1 for c in cells[1:]):
+        s = cells[0] + " " + " ".join(cells[1:])
+    m = _ITEM.match(s)
+    title = None
+    if m:
+        num, title = m["num"], m["title"]
+    else:
+        m = _NUM_ONLY.match(s)
+        if not m or i + 1 >= len(spans):
+            return None
+        num = m["num"]
+        title = spans[i + 1].text.strip()
+        if _ITEM.match(title) or _NUM_ONLY.match(title):
+            return None
+    key = _number_key(num)
+    if key is None:
+        return None
+    title, pages = split_pages(title.strip())
+    if "\t" in title:
+        cells = [c.strip() for c in title.split("\t") if c.strip()]
+        # "Title\t<description of participation rules>" -> first cell is the title
+        title = cells[0] if cells else title
+    title, _ = clean_title(title)
+    if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"\u2018\u201c("):
+        return None
+    if len(title) > 160 or len(title.split()) > 26:
+        return None
+    if title.endswith((":", ",")) or re.search(r"[;]", title):
+        return None
+    # a sentence with a verb-ish middle and final full stop is a numbered paragraph
+    if raw.rstrip().endswith(".") and len(title.split()) > 14:
+        return None
+    return Candidate(i, num.replace(" ", ""), title, pages, spans[i].first, spans[i].page,
+                     key[0] == "sub", key)
+
+
+def _follows(prev: tuple, key: tuple) -> bool:
+    if key[0] == "top":
+        return prev[0] == "top" and key[1] == prev[1] + 1
+    if key[0] == "dec":
+        return (prev[0] == "dec" and prev[1] == key[1] and key[2] == prev[2] + 1) or \
+               (prev[0] == "dec" and key[1] == prev[1] + 1 and key[2] == 1)
+    if key[0] == "ref":
+        return prev[0] == "ref" and prev[1] == key[1] and prev[2] == key[2] and key[3] == prev[3] + 1
+    return False
+
+
+def find_items(spans: list[Span], start: int, end: int, *, max_gap: int | None = None,
+               stop=None) -> list[Item]:
+    """The longest consistent chain of item headings among spans[start:end]."""
+    cands: list[Candidate] = []
+    for i in range(start, end):
+        if stop and stop(spans[i]):
+            end = i
+            break
+        c = _candidate(spans, i)
+        if c:
+            cands.append(c)
+    best: list[Candidate] = []
+    tops = [k for k, c in enumerate(cands) if not c.sub]
+    for k0 in tops[:60]:
+        chain = [cands[k0]]
+        last_top = cands[k0].key
+        last_sub: tuple | None = None
+        for c in cands[k0 + 1:]:
+            if max_gap is not None and c.span_index - chain[-1].span_index > max_gap:
+                break
+            if c.sub:
+                want = 1 if last_sub is None else last_sub[1] + 1
+                if c.key[1] == want:
+                    chain.append(c)
+                    last_sub = c.key
+            elif _follows(last_top, c.key):
+                chain.append(c)
+                last_top, last_sub = c.key, None
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < 2 and not (best and best[0].key[0] in ("top", "ref")):
+        return []
+    items: list[Item] = []
+    parent = None
+    for c in best:
+        if not c.sub:
+            parent = c.number.rstrip(".")
+        items.append(Item(number=c.number, title=c.title, pages=c.pages, line=c.line,
+                          page=c.page, parent=parent if c.sub else None))
+        # the title span of a number-only line is consumed; pages on their own line follow
+    _attach_loose_pages(spans, best, items, end)
+    _mark_exempt(spans, best, items, end)
+    return items
+
+
+def _attach_loose_pages(spans: list[Span], chain: list[Candidate], items: list[Item], end: int) -> None:
+    """'5 - 14' printed on its own line after an item's heading is that item's pages."""
+    for k, c in enumerate(chain):
+        if items[k].pages:
+            continue
+        stop = chain[k + 1].span_index if k + 1 < len(chain) else min(end, c.span_index + 4)
+        for j in range(c.span_index + 1, min(stop, c.span_index + 6)):
+            m = _PAGES_ONLY.match(clean(spans[j].text))
+            if m:
+                items[k].pages = f"{m.group(1)} - {m.group(2)}"
+                break
+
+
+def _mark_exempt(spans: list[Span], chain: list[Candidate], items: list[Item], end: int) -> None:
+    """An item whose heading or description says it is exempt under Schedule 12A."""
+    for k, c in enumerate(chain):
+        stop = chain[k + 1].span_index if k + 1 < len(chain) else min(end, c.span_index + 3)
+        text = " ".join(spans[j].text for j in range(c.span_index, min(stop, c.span_index + 3)))
+        head = items[k].title
+        if _EXEMPT.search(head) or re.search(r"\b(exempt|confidential)\b.*\bschedule\s*12a\b|"
+                                            r"paragraph\s+\d\s+of\s+(part\s+1\s+of\s+)?schedule\s*12a",
+                                            text, re.I):
+            if re.search(r"exclusion of (the )?(press|public)", head, re.I):
+                continue
+            items[k].exempt = True
+            m = _EXEMPT_PARA.search(text)
+            items[k].exempt_paragraph = m.group(1) if m else None

@@ -1,0 +1,432 @@
+"""What minutes record: attendance, declarations, resolutions and actions.
+
+Everything is recognised from the standard phrasing of UK committee minutes ("Apologies
+were received from", "RESOLVED", "It was agreed that", "requested", "would circulate")
+and from section headings ("Present", "Officers", "Also attended"), never from a
+council's name or layout switch.
+"""
+from __future__ import annotations
+
+import re
+
+from ..reading import Span
+from .people import Person, _HON_RX, clean_name, looks_like_name, split_people
+from .records import (Action, Attendee, Declaration, Item, Meeting, Resolution, Substitute)
+from .text_utils import clean, sentences, similarity
+
+# ---------------------------------------------------------------- attendance headings
+_H_PRESENT = re.compile(r"^(?:members\s+)?present|^(?:committee|panel|board)\s+members(?:\s+present)?|"
+                        r"^councillors\s+present|^members\s+(?:in\s+attendance|attending)|^attendees", re.I)
+_H_OFFICERS = re.compile(r"^(?:officers?|staff)(?:\s+(?:present|in\s+attendance|attending))?\b|"
+                         r"^in\s+attendance\s*\(officers?\)", re.I)
+_H_ALSO = re.compile(r"^(?:others?\s+present|also\s+(?:present|attended|in\s+attendance|attending)|"
+                     r"in\s+attendance|other\s+(?:members|councillors)\s+present|other\s+attendees|"
+                     r"observers?|guests?)\b", re.I)
+_H_APOLOGIES = re.compile(r"^apologies(?:\s+for\s+absence)?\s*(?::|-|\u2013)\s*(?P<rest>.*)$", re.I)
+_H_SUBS = re.compile(r"^substitutes?(?:\s+members?)?\s*:\s*(?P<rest>.*)$", re.I)
+_H_PARENT = re.compile(r"^attendance\s*:?$", re.I)
+_HEADING_REST = re.compile(r"^(?P<head>[^:]{3,40}):\s*(?P<rest>.+)$")
+
+_ELECTED = re.compile(r"\b(?:Cllrs?|Councillors?|County\s+Councillor|Cabinet\s+Member|Portfolio\s+Holder|"
+                      r"Leader\s+of\s+the\s+Council|Deputy\s+Leader|MP\b|Mayor)\b", re.I)
+
+_APOLOGIES = re.compile(
+    r"\bapolog(?:ies|y)(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been|have\s+been)?\s*"
+    r"(?:received|submitted|given|noted|tendered|reported|presented|sent|made)?\s*"
+    r"(?:from|on\s+behalf\s+of|by)\s+(?P<who>.+)$", re.I)
+_NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bthere\s+were\s+no\s+apologies\b", re.I)
+_SUBSTITUTE = re.compile(
+    r"(?P<a>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
+    r"(?:substituted|was\s+(?:substituting|present\s+as\s+(?:a\s+)?substitute)|attended\s+as\s+(?:a\s+)?substitute|"
+    r"was\s+appointed\s+to\s+the\s+(?:committee|panel|board)\s+in\s+place|(?:had\s+been\s+)?appointed\s+.*?in\s+place)"
+    r"\s+(?:for|of)\s+(?P<b>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
+_SUB_PAREN = re.compile(r"\(\s*(?:substitut(?:e|ing)\s+for|in\s+place\s+of|sub(?:stitute)?\s+for)\s+([^)]+)\)", re.I)
+_ATTENDED = re.compile(
+    r"^(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3})\s+"
+    r"(?:attended|was\s+(?:also\s+)?(?:in\s+attendance|present)|addressed\s+the\s+(?:meeting|committee|panel))\b")
+
+# ---------------------------------------------------------------- declarations
+_NO_DECL = re.compile(r"^(?:none\.?|nil\.?|there\s+were\s+(?:none|no\b.*)|no\s+(?:declarations|interests)\b.*)$", re.I)
+_DECLARED = re.compile(
+    r"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
+    r"(?:declared|disclosed|registered|made\s+a\s+declaration\s+of)\s+(?:an?\s+)?(?P<kind>(?:[\w\-]+\s+){0,4}?)interests?\b"
+    r"(?P<rest>[^.]*)")
+_DECL_ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?([\w/()]+?)(?=[\s,.;)]|$)", re.I)
+
+# ---------------------------------------------------------------- resolutions
+_RESOLVED = re.compile(
+    r"^(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?P<mark>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|"
+    r"Decision|RECOMMENDED|Recommended|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.]\s*|\s+(?=that\b)|\s*$)",
+    re.I)
+_CLAUSE = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|\d{1,2}\s)\s*")
+_APPROVAL = re.compile(
+    r"\bminutes\b.*?\b(?:were|was|be|are|been)\s+(?:\w+\s+){0,3}?(?:agreed|approved|confirmed|signed|accepted|"
+    r"taken\s+as\s+read|adopted)\b", re.I)
+_NOTED = re.compile(
+    r"^(?:the\s+)?(?:committee|panel|board|commission|sub-committee|forum)\s+(?:\w+\s+)?(?:noted|agreed|endorsed|"
+    r"approved|resolved|supported|accepted)\b(?!\s+that)|"
+    r"\b(?:the\s+)?(?:report|update|presentation|work\s*programme|information|contents?|recommendations?)\s+"
+    r"(?:was|were|is|be|being)\s+(?:duly\s+)?(?:noted|endorsed|agreed|approved|accepted)\b", re.I)
+
+# ---------------------------------------------------------------- actions
+_V = (r"provide|circulate|share|report\s+back|report|write|send|come\s+back|get\s+back|look\s+into|"
+      r"respond|update|invite|arrange|include|forward|follow\s+up|investigate|liaise|bring|supply|"
+      r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce")
+_REQUEST = re.compile(
+    r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
+    r"\b(?:requested|requests?\s+(?:that|for|the)|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
+    r"to\s+be\s+\w+(?:ed|en)\b|asked\s+(?:the\s+)?(?:officers?|director|chair\w*|cabinet\s+member|council)\s+to\b|"
+    r"sought\s+(?:further|more|additional)\b)", re.I)
+_COMMIT = re.compile(
+    rf"\b(?:would|will|shall)\s+(?:\w+\s+){{0,4}}?(?:{_V})\b|"
+    rf"\b(?:agreed|offered|undertook|promised|hoped|committed|was\s+asked|were\s+asked|be\s+asked|aim)\s+to\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:{_V}|review)\b", re.I)
+_PASSIVE = re.compile(
+    r"\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|given|included|"
+    r"added\s+to\s+the\s+(?:\w+\s+){0,2}?(?:work\s*programme|forward\s+plan|agenda)|invited(?:\s+back)?|"
+    r"distributed|considered\s+at|scheduled|arranged|circulated|reported\s+back|written)\b|"
+    r"\bbe\s+(?:presented|submitted|brought(?:\s+back|\s+forward)?|reported)\b(?:\s+[\w']+){0,6}?\s+"
+    r"(?:to\s+(?:the|this|a|its)\s+(?:\w+\s+)?(?:committee|panel|board|members|scrutiny|commission|meeting)|"
+    r"at\s+(?:the|a|its)\s+(?:next|future|following|\w+\s+meeting)|in\s+due\s+course|in\s+\w+\s+months)", re.I)
+_AGREED_THAT = re.compile(r"\b(?:it\s+was|members|the\s+(?:committee|panel|board|chair\w*))\s+(?:also\s+)?agreed\s+that\b"
+                          r"[^.]*\b(?:would|will|should|be)\b", re.I)
+_DUE_COMMIT = re.compile(r"\b(?:would|will)\b[^.]{0,160}\bin\s+due\s+course\b|"
+                         r"\bupdate\s+(?:the\s+)?(?:committee|panel|board|members)\b", re.I)
+_NOT_ACTION = re.compile(
+    r"\b(?:confirmed|advised|reported|responded|circulated|provided|shared|explained)\s+(?:after|following|since)\s+the\s+meeting\b|"
+    r"\blater\s+(?:responded|confirmed|advised|reported)\b|"
+    r"\bhad\s+(?:already\s+)?(?:been\s+)?(?:requested|circulated|provided|shared|sent|asked)\b|"
+    r"\b(?:would|will)\s+be\s+(?:useful|helpful|beneficial|good|important|necessary|interesting|of\s+interest|"
+    r"a\s+focus|key|welcome)\b", re.I)
+_OWNER = [
+    re.compile(r"\b(?:that\s+)?(?:the\s+)?(?P<o>(?:Vice[- ])?Chair(?:man|person|woman)?|(?:Interim\s+|Executive\s+|"
+               r"Assistant\s+|Strategic\s+|Corporate\s+)?Director(?:\s+(?:of|for)\s+[A-Z][\w'&,\- ]*?)?|"
+               r"Head\s+of\s+[A-Z][\w'&\- ]*?|Cabinet\s+Member(?:\s+(?:for|with)\s+[A-Z][\w'&,\- ]*?)?|"
+               r"Portfolio\s+Holder(?:\s+for\s+[A-Z][\w'&,\- ]*?)?|officers?|Cabinet|Scrutiny\s+Officer|"
+               r"Democratic\s+Services(?:\s+Officer)?|Clerk)\s+(?:be\s+(?:requested|asked)\s+to|would|will|to\s+(?!be)|"
+               r"agreed\s+to|undertook\s+to|offered\s+to|hoped\s+to|confirmed\s+(?:that\s+)?(?:they|he|she)\s+would)\b"),
+    re.compile(r"\b(?P<o>[A-Z][a-z]+(?:\s+[A-Z][\w'\-]+){1,2})\s+(?:offered|undertook|agreed|promised|hoped)\s+to\b"),
+    re.compile(r"\b(?:Councillor|Cllr)\s+(?P<o>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)\s+(?:responded|advised|confirmed|agreed)"
+               r"[^.]*?\b(?:she|he|they)\s+would\b"),
+    re.compile(r"\brequests?\s+that\s+(?:the\s+)?(?P<o>Cabinet(?:\s+Member[\w ,'&]*?)?|officers|Director[\w ,'&]*?)\s+"
+               r"(?:\w+\s+)?(?:acknowledges?|identify|provide|write|consider|review|report|ensure)\b"),
+]
+_DUE = [
+    re.compile(r"\bnext\s+meeting(?:\s+of\s+the\s+[\w &,'\-]+?(?:Committee|Panel|Board))?(?:\s+in\s+[A-Z][a-z]+)?", re.I),
+    re.compile(r"\bin\s+due\s+course\b", re.I),
+    re.compile(r"\b(?:[\w\-]+\s+(?:to\s+[\w\-]+\s+)?)months?'?\u2019?\s+time\b", re.I),
+    re.compile(r"\b(?:following|after)\s+the\s+meeting\b", re.I),
+    re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+20\d\d\b"),
+    re.compile(r"\b(?:next\s+quarter|next\s+year|annually|quarterly|a\s+future\s+meeting|end\s+of\s+the\s+(?:month|year|quarter))\b", re.I),
+    re.compile(r"\bthe\s+next\s+[\w &]+?\s+meeting\b", re.I),
+]
+_KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
+         ("work_programme", re.compile(r"work\s*programme|forward\s+plan", re.I)),
+         ("circulate", re.compile(r"circulat|\bshared?\b|distribut|passed\s+on|\bsend\b|\bsent\b", re.I)),
+         ("report", re.compile(r"\breport|update|presentation", re.I))]
+
+_SKIP_ITEM = re.compile(r"apolog|declaration|disclosure|interests?\b|membership|substitut|attendance", re.I)
+
+
+def _owner(text: str) -> str | None:
+    for rx in _OWNER:
+        m = rx.search(text)
+        if m:
+            o = m.group("o").strip(" ,")
+            if o.lower() in ("it", "this", "members", "the committee"):
+                continue
+            return o
+    return None
+
+
+def _due(text: str) -> str | None:
+    for rx in _DUE:
+        m = rx.search(text)
+        if m:
+            return m.group(0).strip()
+    return None
+
+
+def _kind(text: str, request: bool) -> str:
+    for k, rx in _KIND:
+        if rx.search(text):
+            return k
+    return "request" if request else "commitment"
+
+
+def is_action(sentence: str) -> tuple[bool, bool]:
+    """(is it an action?, is it a request rather than a commitment?)"""
+    if sentence.rstrip().endswith("?") or _NOT_ACTION.search(sentence):
+        return False, False
+    if _REQUEST.search(sentence):
+        return True, True
+    if _AGREED_THAT.search(sentence) or _PASSIVE.search(sentence) or _COMMIT.search(sentence) \
+            or _DUE_COMMIT.search(sentence):
+        return True, False
+    return False, False
+
+
+def _action(text: str, item: str | None, line: int, end_line: int, page: int, request: bool) -> Action:
+    return Action(item=item, text=text, owner=_owner(text), due=_due(text), kind=_kind(text, request),
+                  line=line, end_line=end_line, page=page)
+
+
+# ---------------------------------------------------------------- attendance
+def _person_line(s: str) -> Person | None:
+    """One person per line: 'Name, Post' / 'Name (Post)'."""
+    m = re.match(r"^(?P<name>[^,(]+?)\s*(?:\((?P<p1>.*)\)|,\s*(?P<p2>.*))?$", s)
+    if not m:
+        return None
+    had = bool(_HON_RX.match(m["name"]))
+    name = clean_name(m["name"])
+    if not looks_like_name(name, had):
+        return None
+    return Person(name, (m["p1"] or m["p2"] or None))
+
+
+def _attendance_block(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
+    a = meeting.attendance
+    section: str | None = None
+    prev_open = False
+    for j in range(start, end):
+        sp = spans[j]
+        s = clean(sp.text)
+        if not s:
+            continue
+        low = s.lower().rstrip(":").strip()
+        inline = None
+        m = _HEADING_REST.match(s)
+        head = m["head"] if m else s
+        for name, rx in (("present", _H_PRESENT), ("officers", _H_OFFICERS), ("also", _H_ALSO)):
+            if rx.match(head) and len(head) < 45:
+                section = name
+                inline = m["rest"] if m and rx.match(m["head"]) else None
+                break
+        else:
+            if _H_PARENT.match(s):
+                section = "present"
+                continue
+            mm = _H_APOLOGIES.match(s)
+            if mm:
+                section = "apologies"
+                inline = mm["rest"]
+            else:
+                mm = _H_SUBS.match(s)
+                if mm:
+                    section = "subs"
+                    inline = mm["rest"]
+        if inline is None and (section is None or low in ("present", "officers", "also present",
+                                                           "others present", "also attended",
+                                                           "in attendance", "committee members",
+                                                           "apologies", "substitutes", "attendance")
+                               or _H_PRESENT.match(low) or _H_OFFICERS.match(low) or _H_ALSO.match(low)):
+            prev_open = False
+            continue
+        body = inline if inline is not None else s
+        if not body.strip():
+            continue
+        line = sp.first
+        if section in ("officers", "also") and inline is None and "," not in body.rstrip(",")[:0]:
+            if prev_open:              # "Post, Post,\nOrganisation" continuation of the previous line
+                prev_open = body.rstrip().endswith(",")
+                continue
+            p = _person_line(body)
+            people = [p] if p else []
+            if p and (" and " in p.name):
+                people = split_people(body)
+            prev_open = body.rstrip().endswith(",")
+        else:
+            people = split_people(body)
+            prev_open = False
+        for p in people:
+            sub = _SUB_PAREN.search(body) if section == "present" else None
+            att = Attendee(p.name, p.description, line, sp.page)
+            if section == "present":
+                a.present.append(att)
+                if p.description and (m2 := _SUB_PAREN.search("(" + p.description + ")")):
+                    a.substitutes.append(Substitute(p.name, clean_name(m2.group(1)), line, sp.page))
+            elif section == "officers":
+                a.officers.append(att)
+            elif section == "also":
+                elected = _ELECTED.search(sp.text[:sp.text.find(p.name.split()[-1]) + 1] if p.name.split()[-1] in sp.text else "") \
+                    or _ELECTED.search(p.description or "")
+                (a.also_present if elected else a.officers).append(att)
+            elif section == "apologies":
+                a.apologies.append(att)
+            elif section == "subs":
+                a.substitutes.append(Substitute(p.name, clean_name(p.description) if p.description else None,
+                                                line, sp.page))
+
+
+def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> bool:
+    """Attendance stated in a sentence.  True if the sentence was about attendance."""
+    a = meeting.attendance
+    line = sp.line_at(off)
+    if _NO_APOLOGIES.search(text):
+        return True
+    m = _APOLOGIES.search(text)
+    if m:
+        who = re.sub(r"\s+(?:for\s+(?:the|this)\s+meeting|for\s+absence)\b.*$", "", m["who"]).rstrip(" .")
+        for p in split_people(who):
+            if not any(x.name == p.name for x in a.apologies):
+                a.apologies.append(Attendee(p.name, p.description, line, sp.page))
+        return True
+    m = _SUBSTITUTE.search(text)
+    if m:
+        who, for_ = clean_name(m["a"]), clean_name(m["b"])
+        if looks_like_name(who, True) and looks_like_name(for_, True):
+            if not any(s.member == who for s in a.substitutes):
+                a.substitutes.append(Substitute(who, for_, line, sp.page))
+            return True
+    m = _ATTENDED.match(text)
+    if m:
+        had = bool(_HON_RX.match(m["who"]))
+        who = clean_name(m["who"])
+        if looks_like_name(who, had) and not _known(meeting, who):
+            a.also_present.append(Attendee(who, None, line, sp.page))
+        return True
+    return False
+
+
+def _known(meeting: Meeting, name: str) -> bool:
+    a = meeting.attendance
+    last = name.split()[-1].lower()
+    return any(x.name.split()[-1].lower() == last and x.name.split()[0][0] == name.split()[0][0]
+               for x in a.present + a.officers + a.also_present + a.apologies)
+
+
+# ---------------------------------------------------------------- the minutes
+def _item_label(item: Item) -> str:
+    num = item.number.rstrip(".") if item.number else ""
+    return f"{item.parent}{num}" if item.parent else num
+
+
+def _resolution_block(spans: list[Span], j: int, end: int, inline: str) -> tuple[str, int, int, int]:
+    """Text of a RESOLVED block starting at spans[j]; returns (text, first line, last line, next j)."""
+    parts: list[str] = []
+    first = spans[j].first
+    last = spans[j].last
+    if inline.strip():
+        parts.append(inline.strip())
+    k = j + 1
+    while k < end:
+        raw = spans[k].text.strip()
+        s = clean(raw)
+        if not parts:
+            parts.append(s)
+            first, last = spans[k].first, spans[k].last
+            k += 1
+            continue
+        prev = parts[-1]
+        if _CLAUSE.match(s) or re.match(r"^that\b", s, re.I) or s[:1].islower() or prev.endswith((":", ",", ";", " and", " or")):
+            if _RESOLVED.match(s):
+                break
+            parts.append(s)
+            last = spans[k].last
+            k += 1
+            continue
+        break
+    return " ".join(parts), first, last, k
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """Lettered / numbered clauses of a resolution: (offset, clause without its marker)."""
+    marks = list(re.finditer(r"(?:(?<=\s)|^)(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)])\s+(?=[A-Za-z])", text))
+    if len(marks) < 2:
+        return [(0, text)]
+    out = []
+    for k, mk in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        out.append((mk.end(), text[mk.end():end].strip()))
+    return out
+
+
+def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
+    items = meeting.items
+    item_idx: list[int] = []
+    by_line = {sp.first: i for i, sp in enumerate(spans[start:end], start)}
+    for it in items:
+        item_idx.append(by_line.get(it.line, start))
+    first_item = item_idx[0] if item_idx else end
+    _attendance_block(spans, start + 1, first_item, meeting)
+
+    bounds = [(item_idx[k], item_idx[k + 1] if k + 1 < len(items) else end, items[k])
+              for k in range(len(items))]
+    if not bounds:
+        bounds = [(first_item, end, None)]
+    for a, b, item in bounds:
+        label = _item_label(item) if item else None
+        attendance_item = bool(item and _SKIP_ITEM.search(item.title))
+        formal: list[Resolution] = []
+        clause_actions: list[Action] = []
+        narrative: list[Action] = []
+        noted: list[Resolution] = []
+        approval = False
+        j = a + 1 if item else a
+        while j < b:
+            sp = spans[j]
+            raw = clean(sp.text)
+            m = _RESOLVED.match(raw)
+            if m and not (m["mark"].lower() in ("agreed", "decision", "outcome") and raw[m.end():][:1].islower()):
+                text, first, last, nxt = _resolution_block(spans, j, b, raw[m.end():])
+                if text:
+                    res = Resolution(label, text, first, last, sp.page)
+                    formal.append(res)
+                    for off, clause in _clauses(text):
+                        ok, req = is_action(clause)
+                        if ok:
+                            cl = clean(re.sub(r"^that\s+", "That ", clause))
+                            clause_actions.append(_action(cl, label, first if off == 0 else _clause_line(spans, j, nxt, clause), last, sp.page, req))
+                j = nxt
+                continue
+            if item is None and meeting.items:
+                j += 1
+                continue
+            for off, sent in sentences(raw):
+                line = sp.line_at(_orig_offset(sp.text, raw, off))
+                if _sentence_attendance(sent, sp, off, meeting) and (attendance_item or "apolog" in sent.lower()):
+                    continue
+                if attendance_item and _DECLARED.search(sent):
+                    pass
+                d = _DECLARED.search(sent)
+                if d:
+                    who = clean_name(d["who"])
+                    if looks_like_name(who, bool(_HON_RX.match(d["who"]))):
+                        im = _DECL_ITEM.search(d["rest"])
+                        interest = (d["kind"] + "interest" + d["rest"]).strip(" ,.")
+                        meeting.declarations.append(Declaration(who, im.group(1) if im else label,
+                                                                interest, line, sp.page))
+                        continue
+                if _APPROVAL.search(sent) and not approval:
+                    formal.append(Resolution(label, sent, line, sp.last, sp.page))
+                    approval = True
+                    continue
+                if attendance_item:
+                    continue
+                ok, req = is_action(sent)
+                if ok:
+                    narrative.append(_action(sent, label, line, sp.last, sp.page, req))
+                elif _NOTED.search(sent):
+                    noted.append(Resolution(label, sent, line, sp.last, sp.page))
+            j += 1
+        meeting.resolutions.extend(formal)
+        if not any(r for r in formal if not _APPROVAL.search(r.text)) and not formal:
+            meeting.resolutions.extend(noted[-1:])
+        # the formal clauses supersede the narrative that led up to them
+        kept = [x for x in narrative if not any(similarity(x.text, c.text) >= 0.45 for c in clause_actions)]
+        meeting.actions.extend(sorted(kept + clause_actions, key=lambda x: x.line or 0))
+
+
+def _clause_line(spans: list[Span], j: int, nxt: int, clause: str) -> int:
+    head = clause[:30]
+    for k in range(j, nxt):
+        if head and head in clean(spans[k].text):
+            return spans[k].first
+    return spans[j].first
+
+
+def _orig_offset(original: str, cleaned: str, off: int) -> int:
+    """Map an offset in the cleaned text back to the span text (approximately)."""
+    head = cleaned[off:off + 25]
+    pos = original.find(head) if head else -1
+    return pos if pos >= 0 else off
