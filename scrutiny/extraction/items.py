@@ -44,6 +44,7 @@ class Candidate:
     page: int
     sub: bool            # "(1)"-style sub-item
     key: tuple           # for sequence checks
+    weak: bool = False   # shaped like a numbered sentence: an item only where the sequence needs it
 
 
 def _number_key(num: str) -> tuple | None:
@@ -54,8 +55,7 @@ def _number_key(num: str) -> tuple | None:
         return ("sub", ord(m.group(1)) - 96)
     if m := re.fullmatch(r"(\d{1,3})", n):
         return ("top", int(m.group(1)))
-    if m := re.fullmatch(r"(\d{1,3})\.(\d{1,2})", n):
-        return ("dec", int(m.group(1)), int(m.group(2)))
+    # "1.1", "2.3": numbered paragraphs of reports, never agenda items
     if m := re.fullmatch(r"([A-Za-z]{1,6})/(\d{1,4})/(\d{2,4})", n):
         return ("ref", m.group(1).upper(), m.group(3), int(m.group(2)))
     if m := re.fullmatch(r"(\d{1,3})/(\d{2,4})", n):
@@ -120,15 +120,48 @@ def _candidate(spans: list[Span], i: int) -> Candidate | None:
     title, _ = clean_title(title)
     if not title or not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"\u2018\u201c("):
         return None
-    if len(title) > 160 or len(title.split()) > 26:
-        return None
     if title.endswith((":", ",")) or re.search(r"[;]", title):
         return None
-    # a sentence with a verb-ish middle and final full stop is a numbered paragraph
-    if raw.rstrip().endswith(".") and len(title.split()) > 14:
-        return None
+    if re.match(r"^that\b", title, re.I):
+        return None                       # a clause of a resolution
+    weak = False
+    if len(title) > 160 or len(title.split()) > 26:
+        title, weak = _title_head(title), True
+        if not title:
+            return None
+    # a sentence with a final full stop is more likely a numbered paragraph
+    elif raw.rstrip().endswith(".") and len(title.split()) > 14:
+        weak = True
     return Candidate(i, num.replace(" ", ""), title, pages, spans[i].first, spans[i].page,
-                     key[0] == "sub", key)
+                     key[0] == "sub", key, weak)
+
+
+_CONNECTIVE = {"and", "of", "the", "for", "on", "in", "to", "a", "an", "with", "by", "at", "or", "&", "-"}
+
+
+def _title_head(text: str) -> str | None:
+    """An item title run into its description ('Public Participation Members of the public
+    wishing to ...'): the leading run of title-case words before the sentence starts."""
+    toks = text.split()
+    for k in range(1, min(len(toks) - 3, 16)):
+        if toks[k][:1].isupper() and all(t[:1].islower() for t in toks[k + 1:k + 4]):
+            head = toks[:k]
+            if len(head) >= 2 and all(t[:1].isupper() or t.lower() in _CONNECTIVE or t[:1].isdigit()
+                                      for t in head):
+                return " ".join(head)
+            return None
+    return None
+
+
+def _stronger_later(cands: list[Candidate], n: int) -> bool:
+    """Is there a well-shaped heading with the same number before the sequence moves on?"""
+    c = cands[n]
+    for d in cands[n + 1:]:
+        if d.key == c.key and not d.weak:
+            return True
+        if d.sub == c.sub and d.key != c.key and _follows(c.key, d.key):
+            return False
+    return False
 
 
 def _follows(prev: tuple, key: tuple) -> bool:
@@ -143,8 +176,10 @@ def _follows(prev: tuple, key: tuple) -> bool:
 
 
 def find_items(spans: list[Span], start: int, end: int, *, max_gap: int | None = None,
-               stop=None) -> list[Item]:
-    """The longest consistent chain of item headings among spans[start:end]."""
+               stop=None, earliest: bool = False) -> list[Item]:
+    """The longest consistent chain of item headings among spans[start:end] (or, for an
+    agenda front sheet, the first chain of three or more: contents lists of reports follow
+    the agenda and can be longer)."""
     cands: list[Candidate] = []
     for i in range(start, end):
         if stop and stop(spans[i]):
@@ -154,14 +189,16 @@ def find_items(spans: list[Span], start: int, end: int, *, max_gap: int | None =
         if c:
             cands.append(c)
     best: list[Candidate] = []
-    tops = [k for k, c in enumerate(cands) if not c.sub]
+    tops = [k for k, c in enumerate(cands) if not c.sub and not c.weak]
     for k0 in tops[:60]:
         chain = [cands[k0]]
         last_top = cands[k0].key
         last_sub: tuple | None = None
-        for c in cands[k0 + 1:]:
+        for n, c in enumerate(cands[k0 + 1:], k0 + 1):
             if max_gap is not None and c.span_index - chain[-1].span_index > max_gap:
                 break
+            if c.weak and (c.sub or _stronger_later(cands, n)):
+                continue
             if c.sub:
                 want = 1 if last_sub is None else last_sub[1] + 1
                 if c.key[1] == want:
@@ -172,6 +209,10 @@ def find_items(spans: list[Span], start: int, end: int, *, max_gap: int | None =
                 last_top, last_sub = c.key, None
         if len(chain) > len(best):
             best = chain
+        if earliest and len(best) >= 3:
+            break
+    while best and best[-1].weak:          # a numbered sentence after the last item
+        best.pop()
     if len(best) < 2 and not (best and best[0].key[0] in ("top", "ref")):
         return []
     items: list[Item] = []

@@ -74,17 +74,24 @@ _V = (r"provide|circulate|share|report\s+back|report|write|send|come\s+back|get\
       r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce")
 _REQUEST = re.compile(
     r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
-    r"\b(?:requested|requests?\s+(?:that|for|the)|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
+    r"\b(?:requested|requests\s+that|^requests?\s+the|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
     r"to\s+be\s+\w+(?:ed|en)\b|asked\s+(?:the\s+)?(?:officers?|director|chair\w*|cabinet\s+member|council)\s+to\b|"
     r"sought\s+(?:further|more|additional)\b)", re.I)
+# who commits: a person, a post, officers, or a pronoun standing for them
+_SUBJ = (r"(?:\b(?:he|she|they|we|officers?|(?:the\s+)?(?:chair\w*|director|cabinet\s+member|portfolio\s+holder|"
+         r"head|manager|lead|officer|department|service|team|clerk|democratic\s+services)\b(?:\s+(?:of|for|with)"
+         r"(?:\s+[\w'&]+){1,6}?)?)|(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][\w'\-]+){1,2}))")
 _COMMIT = re.compile(
-    rf"\b(?:would|will|shall)\s+(?:\w+\s+){{0,4}}?(?:{_V})\b|"
-    rf"\b(?:agreed|offered|undertook|promised|hoped|committed|was\s+asked|were\s+asked|be\s+asked|aim)\s+to\s+"
-    rf"(?:\w+\s+){{0,2}}?(?:{_V}|review)\b", re.I)
+    rf"{_SUBJ}\s+(?:(?:also|then|now|still|later)\s+)?(?:would|will|shall)\s+(?:\w+\s+){{0,4}}?(?:{_V})\b|"
+    rf"{_SUBJ}(?:\s+\w+)?\s+(?:agreed|offered|undertook|promised|hoped|committed)\s+to\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:{_V}|review)\b|"
+    rf"\b(?:was|were|be)\s+asked\s+to\s+(?:\w+\s+){{0,2}}?(?:{_V}|review)\b|"
+    rf"\baim\s+to\s+(?:{_V})\b", re.I)
 _PASSIVE = re.compile(
-    r"\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|given|included|"
+    r"\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|included|"
     r"added\s+to\s+the\s+(?:\w+\s+){0,2}?(?:work\s*programme|forward\s+plan|agenda)|invited(?:\s+back)?|"
-    r"distributed|considered\s+at|scheduled|arranged|circulated|reported\s+back|written)\b|"
+    r"distributed|considered\s+at\s+(?:the|a|its)\s+(?:next|future|following)|scheduled|arranged|"
+    r"reported\s+back|written)\b|"
     r"\bbe\s+(?:presented|submitted|brought(?:\s+back|\s+forward)?|reported)\b(?:\s+[\w']+){0,6}?\s+"
     r"(?:to\s+(?:the|this|a|its)\s+(?:\w+\s+)?(?:committee|panel|board|members|scrutiny|commission|meeting)|"
     r"at\s+(?:the|a|its)\s+(?:next|future|following|\w+\s+meeting)|in\s+due\s+course|in\s+\w+\s+months)", re.I)
@@ -93,7 +100,9 @@ _AGREED_THAT = re.compile(r"\b(?:it\s+was|members|the\s+(?:committee|panel|board
 _DUE_COMMIT = re.compile(r"\b(?:would|will)\b[^.]{0,160}\bin\s+due\s+course\b|"
                          r"\bupdate\s+(?:the\s+)?(?:committee|panel|board|members)\b", re.I)
 _NOT_ACTION = re.compile(
-    r"\b(?:confirmed|advised|reported|responded|circulated|provided|shared|explained)\s+(?:after|following|since)\s+the\s+meeting\b|"
+    r"(?<!\bbe\s)\b(?:confirmed|advised|reported|responded|circulated|provided|shared|explained)\s+(?:after|following|since)\s+the\s+meeting\b|"
+    r"^[\"'\u201c\u2018]|^(?:question|supplementary\s+question)\b|"
+    r"\b(?:as\s+soon\s+as|once|when|whenever|until|if)\b[^,;]{0,60}\b(?:was|were|is|are)\s+requested\b|"
     r"\blater\s+(?:responded|confirmed|advised|reported)\b|"
     r"\bhad\s+(?:already\s+)?(?:been\s+)?(?:requested|circulated|provided|shared|sent|asked)\b|"
     r"\b(?:would|will)\s+be\s+(?:useful|helpful|beneficial|good|important|necessary|interesting|of\s+interest|"
@@ -125,6 +134,9 @@ _KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
          ("circulate", re.compile(r"circulat|\bshared?\b|distribut|passed\s+on|\bsend\b|\bsent\b", re.I)),
          ("report", re.compile(r"\breport|update|presentation", re.I))]
 
+# a sentence that answers the one before it: "It was agreed that this would ..."
+_ANAPHORIC = re.compile(r"^(?:it\s+was\s+(?:agreed|confirmed|noted)\s+that\s+)?(?:this|these|it|they)\s+"
+                        r"(?:would|will|should|could)\b", re.I)
 _SKIP_ITEM = re.compile(r"apolog|declaration|disclosure|interests?\b|membership|substitut|attendance", re.I)
 
 
@@ -230,10 +242,11 @@ def _attendance_block(spans: list[Span], start: int, end: int, meeting: Meeting)
             if prev_open:              # "Post, Post,\nOrganisation" continuation of the previous line
                 prev_open = body.rstrip().endswith(",")
                 continue
-            p = _person_line(body)
-            people = [p] if p else []
-            if p and (" and " in p.name):
-                people = split_people(body)
+            if len(re.findall(r"(?<![\w.])(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\b", body)) >= 2:
+                people = split_people(body)     # two people run together on one line
+            else:
+                p = _person_line(body)
+                people = [p] if p else []
             prev_open = body.rstrip().endswith(",")
         else:
             people = split_people(body)
@@ -404,7 +417,13 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 if attendance_item:
                     continue
                 ok, req = is_action(sent)
-                if ok:
+                if ok and narrative and narrative[-1].end_line == sp.last and _ANAPHORIC.match(sent):
+                    # "X requested a review.  It was agreed that this would be considered ..."
+                    prev = narrative[-1]
+                    prev.text = f"{prev.text} {sent}"
+                    prev.owner = prev.owner or _owner(sent)
+                    prev.due = prev.due or _due(sent)
+                elif ok:
                     narrative.append(_action(sent, label, line, sp.last, sp.page, req))
                 elif _NOTED.search(sent):
                     noted.append(Resolution(label, sent, line, sp.last, sp.page))

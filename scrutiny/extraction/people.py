@@ -28,6 +28,17 @@ _NOT_NAME = re.compile(
     r"head|service|assistant|executive|strategic|democratic|committee|panel|board|council|county|"
     r"public|health|church|parent|governor|observers?|staff|young|children|local|item|minute|"
     r"there|no|nil|not|it|for|from|with|by|of|on|at|to|group|team|manager|lead|leader)\b", re.I)
+# Words of headings and document titles, never of a person's name.
+_HEADING_WORDS = {"papers", "documents", "business", "matters", "items", "item", "minutes", "agenda",
+                  "available", "summary", "introduction", "background", "recommendations", "resolved",
+                  "update", "report", "general", "questions", "declarations", "apologies", "present",
+                  "attendance", "officers", "members", "membership", "councillors", "welcome", "notes",
+                  "action", "actions", "plan", "strategy", "programme", "performance", "committee",
+                  "panel", "board", "council", "services", "service", "first", "county", "children",
+                  "education", "health", "care", "public", "policy", "review", "group", "partnership",
+                  "trust", "school", "schools", "team", "unit", "office", "officer", "appendix",
+                  "representative", "representatives", "co-opted", "church", "governor", "governors",
+                  "vacancy", "substitutes", "observers", "voting", "non-voting"}
 _TOKEN = re.compile(r"^(?:[A-Z][a-z]?\.?|[A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*|[A-Z]{2,}[a-z]*|O'[A-Z]\w+|Mc[A-Z]\w+)$")
 
 
@@ -61,7 +72,7 @@ def looks_like_name(name: str, had_honorific: bool = False) -> bool:
         return False
     if len(toks) == 1:
         return had_honorific and bool(_TOKEN.match(toks[0])) and len(toks[0]) > 2
-    if len(toks) > 5:
+    if len(toks) > 5 or any(t.lower().strip(".,") in _HEADING_WORDS for t in toks):
         return False
     for t in toks:
         if t.lower() in _PARTICLES:
