@@ -255,3 +255,43 @@ def _mark_exempt(spans: list[Span], chain: list[Candidate], items: list[Item], e
             items[k].exempt = True
             m = _EXEMPT_PARA.search(text)
             items[k].exempt_paragraph = m.group(1) if m else None
+
+
+_MINUTES_LABEL = re.compile(r"^(?:minutes|decision)\s*:\s*(?P<rest>.*)$", re.I)
+_DESCRIPTION = re.compile(r"^(?:to\s|additional documents|report of|this item|the (?:committee|panel|board) "
+                          r"(?:is|will|are)|members are|appendix|link:|enclosure)", re.I)
+
+
+def unnumbered_items(spans: list[Span], start: int, end: int) -> list[Item]:
+    """Items of a meeting page that prints no numbers: each "Minutes:" block belongs to the
+    nearest title-shaped line above it (skipping the agenda's description of the item)."""
+    marks = [j for j in range(start, end) if _MINUTES_LABEL.match(spans[j].text.strip())
+             or re.search(r"\s+Minutes:\s+\S", spans[j].text)]
+    if len(marks) < 2:
+        return []
+    items: list[Item] = []
+    floor = start
+    for j in marks:
+        text = spans[j].text.strip()
+        inline = re.search(r"\s+Minutes:\s+\S", text)
+        title_span = None
+        if inline and not _MINUTES_LABEL.match(text):
+            head = clean(text[:inline.start()].replace("|", " "))
+            title = head if len(head.split()) <= 12 else (_title_head(head) or "")
+            title_span = j
+        else:
+            title = ""
+            for k in range(j - 1, floor - 1, -1):
+                s = clean(spans[k].text.replace("|", " "))
+                if not s or _DESCRIPTION.match(s) or (s.endswith(".") and len(s.split()) > 6):
+                    continue
+                t, _ = clean_title(s)
+                if t and t[0].isupper() and len(t.split()) <= 16 and not t.endswith(("."),):
+                    title, title_span = t, k
+                break
+        if title and title_span is not None:
+            title, pages = split_pages(clean_title(title)[0])
+            items.append(Item(number=None, title=title, pages=pages, line=spans[title_span].first,
+                              page=spans[title_span].page))
+        floor = j + 1
+    return items

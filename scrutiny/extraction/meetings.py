@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..reading import Span, Text
 from .dates import find_date, find_dates, find_times, parse_time
-from .items import find_items
+from .items import find_items, unnumbered_items
 from .minutes import read_minutes
 from .people import clean_name, looks_like_name, split_people, _HON_RX
 from .records import Document, Meeting, Member
@@ -166,6 +166,7 @@ def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting) -> None:
             if label in ("time", "date/time", "dateandtime", "date") and not meeting.time:
                 meeting.time = parse_time(value)
             if label in ("venue", "location", "place") and value and not meeting.venue:
+                value = re.sub(r"\.?\s*view\s+directions\b.*$", "", value, flags=re.I)
                 meeting.venue = value.strip(" .")
             continue
         d = find_date(s)
@@ -280,7 +281,7 @@ def extract_meetings(text: Text, spans: list[Span], documents: list[Document]) -
                 if _END_MINUTES.match(clean(spans[j].text)):
                     stop_at = j
                     break
-            m.items = find_items(spans, h.index + 1, stop_at)
+            m.items = find_items(spans, h.index + 1, stop_at) or unnumbered_items(spans, h.index + 1, stop_at)
             read_minutes(spans, h.index, stop_at, m)
             m.next_meeting = _next_meeting(spans, h.index, min(end, stop_at + 3), m.date)
             m.end_line = spans[min(stop_at, len(spans) - 1)].last

@@ -137,6 +137,7 @@ _KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
 # a sentence that answers the one before it: "It was agreed that this would ..."
 _ANAPHORIC = re.compile(r"^(?:it\s+was\s+(?:agreed|confirmed|noted)\s+that\s+)?(?:this|these|it|they)\s+"
                         r"(?:would|will|should|could)\b", re.I)
+_MINUTES_LABEL = re.compile(r"^(?:minutes|decision|minute)\s*:$", re.I)
 _SKIP_ITEM = re.compile(r"apolog|declaration|disclosure|interests?\b|membership|substitut|attendance", re.I)
 
 
@@ -376,6 +377,11 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
         noted: list[Resolution] = []
         approval = False
         j = a + 1 if item else a
+        # a meeting web page prints the agenda text, then "Minutes:" and what was minuted
+        for k in range(j, b):
+            if _MINUTES_LABEL.match(spans[k].text.strip()):
+                j = k + 1
+                break
         while j < b:
             sp = spans[j]
             raw = clean(sp.text)
