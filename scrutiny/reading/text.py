@@ -137,8 +137,14 @@ def _continues(prev: str, nxt: str, crossed_break: bool) -> bool:
         return False
     if _LIST_START.match(nxt):
         return False
-    # A line that stops mid-sentence and a next line that starts in lower case.
-    return nxt[0].islower() and not prev.endswith((" -", "\u2013", ":"))
+    if prev.endswith((" -", "\u2013", ":")):
+        return False
+    # A line that stops mid-sentence and a next line that starts in lower case; or a long
+    # paragraph line cut off mid-sentence (a heading is never that long).
+    words = nxt.split()
+    return nxt[0].islower() or (len(prev) >= 100 and nxt[0].isalpha() and len(words) > 2
+                                and prev.split()[-1][:1].isupper() and words[1][:1].islower()
+                                and words[2][:1].islower())
 
 
 def mark_furniture(lines: list[Line]) -> list[Line]:

@@ -1,0 +1,98 @@
+"""Meeting headings, membership, items and next meeting on the real papers."""
+from pathlib import Path
+
+from scrutiny.extraction import extract
+from scrutiny.reading import read_path
+from tests.seeds import seed_path
+
+PAPERS = Path(__file__).parent / "papers"
+
+
+def record(prefix):
+    return extract(read_path(seed_path(prefix)))
+
+
+def test_agenda_pack_holds_its_meeting_and_the_previous_minutes():
+    rec = record("000")
+    agenda, minutes = rec.meetings
+    assert (agenda.record, agenda.date, agenda.time) == ("agenda", "2022-03-16", "10:00")
+    assert agenda.venue == "Committee Room 2, Shire Hall"
+    assert agenda.committee == "Children & Young People Overview and Scrutiny Committee"
+    assert agenda.next_meeting == "2022-04-11"
+    assert (minutes.record, minutes.date, minutes.next_meeting) == ("minutes", "2021-11-16", "2022-02-22")
+    assert rec.council == "Warwickshire County Council"
+
+
+def test_membership_with_roles():
+    agenda = record("000").meetings[0]
+    assert agenda.members[0].name == "Yousef Dahmash" and agenda.members[0].role == "Chair"
+    assert agenda.members[1].role == "Vice-Chair"
+    names = [m.name for m in agenda.members]
+    assert names.count("Justin Kerridge") == 1          # repeated by a merged two-column list
+    assert len(names) == 13
+    leics = record("002").meetings[0]
+    assert leics.members[0].name == "H. J. Fryer" and leics.members[0].role == "Chairman"
+    assert len(leics.members) == 10
+
+
+def test_agenda_items_with_sub_items_and_page_ranges():
+    items = record("000").meetings[0].items
+    got = [(i.number, i.pages) for i in items]
+    assert got[:4] == [("1", None), ("(1)", None), ("(2)", None), ("(3)", "5 - 14")]
+    assert ("4", "15 - 34") in got and ("9", None) in got
+    assert items[1].parent == "1"
+    assert items[0].line == 27
+
+
+def test_agenda_table_and_report_by_column():
+    items = record("001").meetings[0].items
+    assert [i.number for i in items] == [str(n) for n in range(1, 9)]
+    assert items[2].title == "Public Participation"       # rule text run into the cell
+    leics = record("002").meetings[0].items
+    assert leics[7].title == "SEND and Inclusion" and leics[7].pages == "13 - 18"
+    assert leics[7].report_by is None or "Director" in leics[7].report_by
+    assert len(leics) == 13
+
+
+def test_minute_numbers_and_heading_from_minutes_document():
+    m = record("004").meetings
+    assert len(m) == 1
+    assert (m[0].record, m[0].committee, m[0].venue) == (
+        "minutes", "Children and Families Overview and Scrutiny Panel", "County Hall, Worcester")
+    assert [i.number for i in m[0].items] == [str(n) for n in range(549, 558)]
+
+
+def test_minutes_start_time_from_sign_off():
+    minutes = record("002").meetings[1]
+    assert (minutes.date, minutes.time, minutes.venue) == ("2022-06-07", "14:00", "County Hall, Glenfield")
+
+
+def test_meeting_page_layout():
+    rec = extract(read_path(PAPERS / "modgov_page.txt"))
+    (m,) = rec.meetings
+    assert (m.committee, m.date, m.time, m.record) == ("Scrutiny Committee", "2025-01-14", "19:00", "minutes")
+    assert m.venue == "Council Chamber, Riverside House, Ashcombe"
+    assert [i.number for i in m.items] == [str(n) for n in range(71, 79)]
+    assert m.items[2].title == "Minutes of the Previous Meeting"     # link debris dropped
+    assert m.items[-1].exempt and m.items[-1].exempt_paragraph == "3"
+    assert not m.items[-2].exempt                                    # the exclusion resolution itself
+
+
+def test_meeting_page_without_item_numbers(tmp_path):
+    text = (PAPERS / "modgov_page.txt").read_text()
+    stripped = "\n".join("" if line.strip().rstrip(".").isdigit() else line for line in text.split("\n"))
+    p = tmp_path / "page.txt"
+    p.write_text(stripped)
+    (m,) = extract(read_path(p)).meetings
+    assert [i.title for i in m.items][:3] == ["Apologies for Absence and Substitutions",
+                                             "Declarations of Interest", "Minutes of the Previous Meeting"]
+    assert all(i.number is None for i in m.items)
+
+
+def test_unknown_layout_gives_partial_record_not_invention(tmp_path):
+    p = tmp_path / "letter.txt"
+    p.write_text("Dear Councillor Smith,\n\nThank you for your letter about the play area.\n"
+                 "We will look into it and reply soon.\n\nYours sincerely\n")
+    rec = extract(read_path(p))
+    assert rec.meetings == [] and rec.indicators == []
+    assert rec.warnings and "nothing was extracted" in rec.warnings[0]

@@ -1,0 +1,108 @@
+"""Attendance, declarations, resolutions and actions on the real minutes."""
+from pathlib import Path
+
+from scrutiny.extraction import extract
+from scrutiny.extraction.minutes import is_action
+from scrutiny.reading import read_path
+from tests.seeds import seed_lines, seed_path
+
+PAPERS = Path(__file__).parent / "papers"
+
+
+def minutes(prefix, n=-1):
+    return extract(read_path(seed_path(prefix))).meetings[n]
+
+
+def names(xs):
+    return [x.name for x in xs]
+
+
+def test_attendance_in_three_groups():
+    a = minutes("004").attendance
+    assert len(a.present) == 9 and a.present[0].name == "Steve Mackay"
+    assert names(a.also_present) == ["Tracey Onslow"]            # the Cabinet Member
+    assert len(a.officers) == 8 and "Alyson Grice" in names(a.officers)
+    assert "Worcestershire Children First" not in names(a.officers)   # a wrapped post
+    assert names(a.apologies) == ["David Ross", "Tim Reid", "Andy Roberts", "Karen May", "Tina Russell"]
+
+
+def test_attendance_headings_substitutes_and_speakers():
+    a = minutes("003").attendance
+    assert "Dave Humphreys" in names(a.present)
+    assert [(s.member, s.substituting_for) for s in a.substitutes] == [("Dave Humphreys", "Jill Simpson-Vince")]
+    assert {"Heather Timms", "Gurpreet Dulay", "Elaine Lamb"} <= set(names(a.also_present))
+    assert "Shade Agboola" in names(a.officers)
+    assert "Co-optees" not in names(a.apologies) and len(a.apologies) == 5
+
+
+def test_others_present_two_on_one_line():
+    a = minutes("000").attendance
+    assert {"Jeff Morgan", "Penny-Anne O'Donnell"} <= set(names(a.also_present))
+    assert names(a.apologies) == ["Paul Gillett", "John Coleman"]
+
+
+def test_resolved_blocks_with_clauses_and_minutes_approval():
+    res = minutes("002").resolutions
+    texts = [r.text for r in res]
+    assert texts[2].startswith("The minutes of the meeting held on 8 March 2022")
+    block = next(r for r in res if r.item == "10")
+    assert "(a) That the update" in block.text and "(c) That it be noted" in block.text
+    assert block.line == 197
+    lines = seed_lines("002")
+    assert lines[block.line - 1].lstrip("- ").startswith("(a)")
+
+
+def test_numbered_resolution_block():
+    res = minutes("000").resolutions
+    r = next(r for r in res if r.item == "5")
+    assert "1. Requests that in approving the strategy" in r.text and "3. Requests that officers" in r.text
+
+
+def test_actions_from_minutes_sentences_and_resolution_clauses():
+    acts = minutes("004").actions
+    lines = [a.line for a in acts]
+    assert 87 in lines and 153 in lines and 172 in lines
+    letter = next(a for a in acts if a.line == 153)
+    assert letter.kind == "letter" and letter.owner == "Chairman"
+    wp = next(a for a in acts if a.line == 172)
+    assert wp.kind == "work_programme" and wp.due == "March 2023"
+    # the sentence that runs over a page break is joined
+    assert letter.text.endswith("their families.")
+    clause = next(a for a in minutes("002").actions if a.line == 198)
+    assert clause.owner.startswith("Director of Children and Family Services")
+
+
+def test_narrative_duplicate_of_a_formal_clause_is_dropped():
+    acts = minutes("002").actions
+    assert not any(a.text.startswith("The Chairman requested that the presentation") for a in acts)
+
+
+def test_what_is_not_an_action():
+    for s in ["Officers confirmed after the meeting that 712 new EHC Plans were issued in 2023.",
+              "The Panel had requested an update on developments relating to the Act.",
+              "This will bring schools and teachers together to share practice.",
+              "Councillor Smith asked whether all schools were engaged?",
+              "It would be useful if the strategy included a definition."]:
+        assert is_action(s) == (False, False), s
+    assert is_action("Members requested further information on the situation.") == (True, True)
+    assert is_action("It was agreed that the Chairman would write to the Cabinet Member.")[0]
+
+
+def test_declarations_and_none():
+    assert minutes("004").declarations == []
+    (m,) = extract(read_path(PAPERS / "modgov_page.txt")).meetings
+    (d,) = m.declarations
+    assert (d.member, d.item) == ("Daniel Ferris", "75") and "governor" in d.interest
+
+
+def test_meeting_page_minutes():
+    (m,) = extract(read_path(PAPERS / "modgov_page.txt")).meetings
+    assert names(m.attendance.apologies) == ["Helen Marsh", "Owen Pritchard"]
+    assert [(s.member, s.substituting_for) for s in m.attendance.substitutes] == [("Ruth Okafor", "Helen Marsh")]
+    assert len(m.resolutions) == 5
+    kinds = {a.kind for a in m.actions}
+    assert {"work_programme", "circulate"} <= kinds
+    # the agenda's own description of an item is not minuted: no action from "To receive ..."
+    assert all(not a.text.startswith("To ") for a in m.actions)
+    owner = next(a for a in m.actions if "written update" in a.text)
+    assert owner.owner == "Cabinet Member for Children and Education" and owner.due == "March 2025"
