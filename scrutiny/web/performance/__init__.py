@@ -1,0 +1,1 @@
+"""Performance indicators and their values (minimal; issue 5 deepens it)."""

@@ -1,0 +1,1 @@
+"""Committees, people, meetings, items, papers and passages; the portal and ingest."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RecordConfig(AppConfig):
+    name = "scrutiny.web.record"
+    label = "record"
+    verbose_name = "Committee record"
