@@ -65,6 +65,9 @@ class Text:
     # Tables found by a layout-aware reader (PDF): page -> list of tables (rows of cells).
     tables: dict[int, list[list[list[str | None]]]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Numbers of lines that carry on the line before them because the layout wrapped a
+    # paragraph there (a PDF reader knows this from the page geometry); spans() joins them.
+    wraps: set[int] = field(default_factory=set)
 
     @property
     def page_count(self) -> int:
@@ -111,7 +114,8 @@ class Text:
             if ln.blank:
                 continue
             s = ln.text.strip()
-            if pending and _continues(pending[-1].text.strip(), s, crossed_break):
+            if pending and ((ln.no in self.wraps and pending[-1].no == ln.no - 1)
+                            or _continues(pending[-1].text.strip(), s, crossed_break)):
                 pending.append(ln)
             else:
                 flush()
