@@ -18,7 +18,7 @@ __all__ = ["extract", "SCHEMA", "PaperRecord", "Meeting", "Member", "Item", "Att
 
 
 def extract(text: Text) -> PaperRecord:
-    from .documents import split_documents
+    from .documents import link_items, split_documents
     from .indicators import extract_indicators
     from .meetings import extract_council, extract_meetings
 
@@ -26,10 +26,11 @@ def extract(text: Text) -> PaperRecord:
                          pages=text.page_count, lines=len(text.lines))
     record.warnings.extend(text.warnings)
     spans = text.spans()
-    record.documents = split_documents(text, spans)
     record.council = extract_council(text, spans)
-    record.meetings = extract_meetings(text, spans, record.documents)
+    record.meetings = extract_meetings(text, spans)
+    record.documents = split_documents(text, spans, record.meetings)
     record.indicators = extract_indicators(text)
+    link_items(record.documents, record.meetings)
     if not record.meetings and not record.indicators:
         record.warnings.append("no meeting, agenda, minutes or performance table was recognised "
                                "in this paper; nothing was extracted")

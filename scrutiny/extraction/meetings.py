@@ -263,7 +263,7 @@ def _next_meeting(spans: list[Span], start: int, end: int, date: str | None) -> 
     return None
 
 
-def extract_meetings(text: Text, spans: list[Span], documents: list[Document]) -> list[Meeting]:
+def extract_meetings(text: Text, spans: list[Span]) -> list[Meeting]:
     heads = _headers(spans)
     meetings: list[Meeting] = []
     for n, h in enumerate(heads):
