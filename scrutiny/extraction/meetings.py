@@ -18,10 +18,6 @@ from .people import clean_name, looks_like_name, split_people, _HON_RX
 from .records import Document, Meeting, Member
 from .text_utils import clean
 
-_BODY = r"(?:Sub-Committee|Committee|Panel|Board|Commission|Forum|Select Committee|Cabinet)"
-_COMMITTEE = re.compile(
-    rf"((?:[A-Z][\w'&,\-]*|&|and|of|for|the|on|in|with)(?:\s+(?:[A-Z][\w'&,\-]*|&|and|of|for|the|on|in|with))*?\s+{_BODY})\b",
-    re.I)
 _LEAD = re.compile(r"^(?:(?:agenda|minutes|meeting|notice)\s*(?:and\s+minutes\s*)?(?:of\s+)?[:\-]?\s*)?"
                    r"(?:(?:a|an|the)\s+)?(?:(?:special|extraordinary|annual|ordinary|reconvened|adjourned)\s+)?"
                    r"(?:meeting\s+of\s+)?(?:the\s+)?", re.I)
@@ -45,24 +41,36 @@ _COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -](?:upon|on|and|in|under|&)?\s?[A
 _NEXT = re.compile(r"\bnext\s+(?:scheduled\s+)?meeting\b|\bdate\s+of\s+(?:the\s+)?next\s+meeting\b", re.I)
 
 
+_BODY_RX = re.compile(r"\b(?:sub-committee|committee|panel|board|commission|forum|cabinet)\b", re.I)
+_CONNECT = {"and", "of", "for", "the", "on", "in", "with", "&"}
+
+
 def committee_in(text: str) -> str | None:
     """The committee named in a heading line, without 'Minutes of the meeting of'."""
-    s = clean(text)
-    s = _LEAD.sub("", s)
-    m = _COMMITTEE.search(s)
+    low = text.lower()
+    if not any(w in low for w in ("committee", "panel", "board", "commission", "forum", "cabinet")):
+        return None
+    s = _LEAD.sub("", clean(text))
+    m = _BODY_RX.search(s)
     if not m:
         return None
-    name = _LEAD.sub("", m.group(1)).strip(" ,-")
-    # all words but connectives must be capitalised: a heading, not a sentence
-    words = [w for w in re.split(r"\s+", name) if w.lower() not in
-             {"and", "of", "for", "the", "on", "in", "with", "&"}]
-    if not words or not all(w[0].isupper() for w in words):
-        return None
-    if len(words) < 2 or len(name) > 110:
+    # walk back from the body word over capitalised words and connectives
+    words = s[:m.start()].split()
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in _CONNECT
+                     or words[k - 1][:1] in "&"):
+        if words[k - 1].endswith((",", ".", ":", ";")):
+            break
+        k -= 1
+    while k < len(words) and words[k].lower() in _CONNECT:
+        k += 1
+    kept = words[k:]
+    name = _LEAD.sub("", " ".join(kept + [m.group(0)])).strip(" ,-")
+    caps = [w for w in name.split() if w.lower() not in _CONNECT]
+    if len(caps) < 2 or len(name) > 110 or not all(w[:1].isupper() for w in caps):
         return None
     if name.isupper():
-        name = " ".join(w.capitalize() if w.lower() not in {"and", "of", "for", "the", "on", "in"}
-                        else w.lower() for w in name.split())
+        name = " ".join(w.capitalize() if w.lower() not in _CONNECT else w.lower() for w in name.split())
     return name
 
 
