@@ -115,7 +115,7 @@ class Text:
                 continue
             s = ln.text.strip()
             if pending and ((ln.no in self.wraps and pending[-1].no == ln.no - 1)
-                            or _continues(pending[-1].text.strip(), s, crossed_break)):
+                            or _continues(_tail(pending, self.wraps), s, crossed_break)):
                 pending.append(ln)
             else:
                 flush()
@@ -123,6 +123,15 @@ class Text:
             crossed_break = False
         flush()
         return out
+
+
+def _tail(pending: list[Line], wraps: set[int]) -> str:
+    """The text of the pending span's last line, with the lines it wraps from (a wrapped
+    paragraph is one line of text, however the layout broke it)."""
+    i = len(pending) - 1
+    while i > 0 and pending[i].no in wraps and pending[i - 1].no == pending[i].no - 1:
+        i -= 1
+    return " ".join(ln.text.strip() for ln in pending[i:])
 
 
 _END = re.compile(r"[.:;!?)\]\"'\u201d\u2019]$")
