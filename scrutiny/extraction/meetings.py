@@ -78,9 +78,12 @@ def extract_council(text: Text, spans: list[Span]) -> str | None:
     """The council that published the paper: the council named most often."""
     counts: Counter[str] = Counter()
     for sp in spans[:4000]:
-        if "Council" not in sp.text and "Borough of" not in sp.text:
+        if "Council" not in sp.text and "Borough of" not in sp.text and "COUNCIL" not in sp.text:
             continue
-        for m in _COUNCIL.finditer(clean(sp.text)):
+        line = clean(sp.text)
+        if line.isupper():
+            line = " ".join(w.capitalize() for w in line.split())
+        for m in _COUNCIL.finditer(line):
             name = m.group(1) or m.group(2) or m.group(3)
             first = name.split()[0]
             if first in {"The", "This", "A", "Full", "Each", "Every", "Our", "Any", "Whole", "Local",
@@ -185,10 +188,10 @@ def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting) -> None:
             # "Friday, 14 September 2018, 2.00 pm County Hall, Worcester" / "held at X on <date>"
             held = re.search(r"\bheld (?:at|in) (.+?) on\b", s, re.I)
             if held and not meeting.venue:
-                meeting.venue = held.group(1).strip(" ,")
+                meeting.venue = re.sub(r"^the\s+", "", held.group(1).strip(" ,"), flags=re.I)
             tail_from = max([d.end] + [t.end for t in times])
             tail = s[tail_from:].strip(" ,.-\u2013")
-            tail = re.sub(r"^(?:at|in)\s+", "", tail)
+            tail = re.sub(r"^(?:(?:at|in)\s+)?(?:the\s+)?", "", tail, flags=re.I)
             if tail and _VENUE_WORDS.search(tail) and len(tail) < 100 and not meeting.venue:
                 meeting.venue = tail
         elif (not meeting.venue and j > h.index and len(s) < 90 and _VENUE_WORDS.search(s)

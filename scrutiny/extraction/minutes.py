@@ -180,6 +180,8 @@ def is_action(sentence: str) -> tuple[bool, bool]:
 
 
 def _action(text: str, item: str | None, line: int, end_line: int, page: int, request: bool) -> Action:
+    text = re.sub(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)])\s+", "", text)
+    text = text[:1].upper() + text[1:]
     return Action(item=item, text=text, owner=_owner(text), due=_due(text), kind=_kind(text, request),
                   line=line, end_line=end_line, page=page)
 
@@ -262,8 +264,7 @@ def _attendance_block(spans: list[Span], start: int, end: int, meeting: Meeting)
             elif section == "officers":
                 a.officers.append(att)
             elif section == "also":
-                elected = _ELECTED.search(sp.text[:sp.text.find(p.name.split()[-1]) + 1] if p.name.split()[-1] in sp.text else "") \
-                    or _ELECTED.search(p.description or "")
+                elected = p.elected or _ELECTED.search(p.description or "")
                 (a.also_present if elected else a.officers).append(att)
             elif section == "apologies":
                 a.apologies.append(att)

@@ -46,6 +46,7 @@ _TOKEN = re.compile(r"^(?:[A-Z][a-z]?\.?|[A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*|
 class Person:
     name: str
     description: str | None = None   # role or post as printed
+    elected: bool = False             # printed as Councillor / Cllr
 
 
 def clean_name(raw: str) -> str:
@@ -155,6 +156,7 @@ def split_people(text: str) -> list[Person]:
         chunks.extend(_split_top(c, ","))
     # ", post" tails: a chunk that is not a name describes the person before it
     pending_desc: list[str] = []
+    plural = False
     for raw in chunks:
         for part in _split_and(raw):
             for piece in _split_run(part):
@@ -167,8 +169,13 @@ def split_people(text: str) -> list[Person]:
                     desc = m.group(1).strip()
                 had_hon = bool(_HON_RX.match(s))
                 name = clean_name(s)
+                if re.match(r"(?:county\s+)?(?:councillors|cllrs)\b", s, re.I):
+                    plural = True          # "Councillors A, B and C": all of them
+                elif had_hon:
+                    plural = False
                 if looks_like_name(name, had_hon):
-                    out.append(Person(name, desc))
+                    elected = bool(re.match(r"(?:the\s+)?(?:county\s+)?(?:councillor|cllr)\b", s, re.I))
+                    out.append(Person(name, desc, elected or plural))
                 elif out and not had_hon:
                     pending_desc.append(s)
                     last = out[-1]

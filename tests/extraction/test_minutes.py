@@ -106,3 +106,21 @@ def test_meeting_page_minutes():
     assert all(not a.text.startswith("To ") for a in m.actions)
     owner = next(a for a in m.actions if "written update" in a.text)
     assert owner.owner == "Cabinet Member for Children and Education" and owner.due == "March 2025"
+
+
+def test_minutes_with_reference_numbers_inline_lists_and_agreed_blocks():
+    rec = extract(read_path(PAPERS / "caps_minutes.txt"))
+    assert rec.council == "Kettlebridge Borough Council"
+    (m,) = rec.meetings
+    assert (m.date, m.time, m.venue) == ("2025-03-03", "14:00", "Council Chamber, Town Hall, Kettlebridge")
+    assert [i.number for i in m.items] == [f"HASC/{n}/25" for n in range(31, 36)]
+    a = m.attendance
+    assert names(a.present) == ["A. Green", "B. Hussain", "C. Lowe", "D. Mensah", "E. Novak"]
+    assert names(a.also_present) == ["F. Ortiz"] and names(a.officers) == ["Sarah Quinn", "Tom Reed"]
+    assert names(a.apologies) == ["G. Patel", "H. Walsh"]
+    (d,) = m.declarations
+    assert d.member == "Lowe" and d.item == "HASC/34/25"
+    assert len(m.resolutions) == 3
+    texts = [x.text for x in m.actions]
+    assert texts[0].startswith("Councillor Novak asked for a breakdown")      # clause letter dropped
+    assert any(x.owner == "Director" for x in m.actions)
