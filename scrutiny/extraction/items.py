@@ -143,6 +143,12 @@ def _title_head(text: str) -> str | None:
     """An item title run into its description ('Public Participation Members of the public
     wishing to ...'): the leading run of title-case words before the sentence starts."""
     toks = text.split()
+    caps = 0
+    while caps < len(toks) and (toks[caps].isupper() or toks[caps] in ("&", "-", "\u2013")) \
+            and any(ch.isalpha() for ch in toks[caps]) | (toks[caps] in ("&", "-", "\u2013")):
+        caps += 1
+    if caps >= 2 and caps < len(toks):
+        return " ".join(toks[:caps])          # "HOUSING REPAIRS PERFORMANCE Report of ..."
     for k in range(1, min(len(toks) - 3, 16)):
         if toks[k][:1].isupper() and all(t[:1].islower() for t in toks[k + 1:k + 4]):
             head = toks[:k]
@@ -276,8 +282,9 @@ def unnumbered_items(spans: list[Span], start: int, end: int) -> list[Item]:
         inline = re.search(r"\s+Minutes:\s+\S", text)
         title_span = None
         if inline and not _MINUTES_LABEL.match(text):
-            head = clean(text[:inline.start()].replace("|", " "))
-            title = head if len(head.split()) <= 12 else (_title_head(head) or "")
+            head = clean(_DEBRIS.sub(" ", text[:inline.start()]).replace("|", " "))
+            head = re.sub(r"\s*Additional documents:?\s*", " ", head).strip()
+            title = _title_head(head) or (head if len(head.split()) <= 12 else "")
             title_span = j
         else:
             title = ""

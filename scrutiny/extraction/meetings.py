@@ -29,6 +29,10 @@ _LABEL = re.compile(r"^(date|time|date\s*/\s*time|date and time|venue|location|p
 _MINUTES_MARK = re.compile(r"^(?:draft\s+)?(?:minutes|minute)(?:\s+of\b.*)?$|^record of (?:the\s+)?(?:meeting|proceedings)",
                            re.I)
 _DECISIONS_MARK = re.compile(r"^(?:record|schedule|notice|summary) of (?:the\s+)?decisions?\b|^decisions? (?:notice|list|sheet)\b", re.I)
+# the heading of a meeting's web page (Modern.gov and others)
+_PAGE_MARK = re.compile(r"^(?:agenda(?:,\s*decisions)?\s+and\s+(?:minutes|decisions)|decisions\s+and\s+minutes|"
+                        r"agenda\s+item)\s*$", re.I)
+_ITEMS_HEAD = re.compile(r"^(?:items\s+)?no\.?\s*\|?\s*item\b", re.I)
 _AGENDA_MARK = re.compile(r"^(?:agenda|summons|notice of meeting)\b", re.I)
 _END_MINUTES = re.compile(
     r"^(?:the\s+)?(?:meeting|committee|panel|board)\s+(?:rose|ended|closed|finished|concluded|terminated)\s+at\b|"
@@ -138,7 +142,7 @@ def _header_at(spans: list[Span], i: int) -> _Header | None:
         record = "minutes"
     if any(_DECISIONS_MARK.match(t) for t in window):
         record = "decisions"
-    if any(t.lower().startswith("agenda and minutes") for t in window):
+    if any(_PAGE_MARK.match(t) for t in window):
         record = "page"          # a meeting web page: decided by its content
     labelled = any(_LABEL.match(t) or t.lower() in ("membership", "present", "present:", "attendance",
                                                   "agenda", "items", "items on the agenda: -")
@@ -274,14 +278,36 @@ def _next_meeting(spans: list[Span], start: int, end: int, date: str | None) -> 
     return None
 
 
+def _page_without_heading(spans: list[Span]) -> _Header | None:
+    """A meeting page saved without its title line: "Agenda and minutes", "No. Item" and
+    "Minutes:" blocks, but no committee and date above them."""
+    labels = sum(1 for sp in spans if re.match(r"^(?:minutes|decision)\s*:", sp.text.strip(), re.I)
+                 or re.search(r"\s(?:Minutes|Decision):\s", sp.text))
+    marks = [i for i, sp in enumerate(spans[:60]) if _PAGE_MARK.match(clean(sp.text))
+             or _ITEMS_HEAD.match(clean(sp.text))]
+    if not marks or labels < 2:
+        return None
+    i = marks[0]
+    committee = date = None
+    for sp in spans[max(0, i - 5):i + 8]:
+        t = clean(sp.text)
+        date = date or (find_date(t).value if find_date(t) else None)
+        committee = committee or committee_in(t)
+    return _Header(i, committee, date, "page", True, spans[i].first)
+
+
 def extract_meetings(text: Text, spans: list[Span]) -> list[Meeting]:
     heads = _headers(spans)
+    if not heads:
+        fallback = _page_without_heading(spans)
+        heads = [fallback] if fallback else []
     meetings: list[Meeting] = []
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(spans)
         record = h.record
         if record == "page":
-            has_minutes = any(clean(spans[j].text).lower() in ("minutes:", "minutes", "decision:")
+            has_minutes = any(re.match(r"^(?:minutes|decision)\s*:", spans[j].text.strip(), re.I)
+                              or re.search(r"\s(?:Minutes|Decision):\s", spans[j].text)
                               for j in range(h.index, end))
             record = "minutes" if has_minutes else "agenda"
         m = Meeting(committee=h.committee, date=h.date, record=record, line=h.line)

@@ -56,7 +56,7 @@ _DECL_ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?([\w/()
 # ---------------------------------------------------------------- resolutions
 _RESOLVED = re.compile(
     r"^(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?P<mark>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|"
-    r"Decision|RECOMMENDED|Recommended|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.]\s*|\s+(?=that\b)|\s*$)",
+    r"Decision|RECOMMENDED|Recommended|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.,]\s*(?:that\s*:\s*)?|\s+(?=that\b)|\s*$)",
     re.I)
 _CLAUSE = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|\d{1,2}\s)\s*")
 _APPROVAL = re.compile(
@@ -137,6 +137,10 @@ _KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
 # a sentence that answers the one before it: "It was agreed that this would ..."
 _ANAPHORIC = re.compile(r"^(?:it\s+was\s+(?:agreed|confirmed|noted)\s+that\s+)?(?:this|these|it|they)\s+"
                         r"(?:would|will|should|could)\b", re.I)
+_INLINE_MINUTES = re.compile(r"\s(?:Minutes|Decision):\s+")
+_DEBRIS = re.compile(r"^(?:audio\s+recording\b|video\s+recording\b|share\s+this\s+item|media$|additional\s+documents:?$|"
+                     r"\.{3}\s*view\s+the\s+full\b|view\s+the\s+full\s+(?:minutes|agenda|decision)\s+text|"
+                     r"webcast\b|\|+$)", re.I)
 _MINUTES_LABEL = re.compile(r"^(?:minutes|decision|minute)\s*:$", re.I)
 _SKIP_ITEM = re.compile(r"apolog|declaration|disclosure|interests?\b|membership|substitut|attendance", re.I)
 
@@ -378,14 +382,23 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
         noted: list[Resolution] = []
         approval = False
         j = a + 1 if item else a
-        # a meeting web page prints the agenda text, then "Minutes:" and what was minuted
-        for k in range(j, b):
-            if _MINUTES_LABEL.match(spans[k].text.strip()):
-                j = k + 1
-                break
+        # a meeting web page prints the agenda text, then "Decision:" and/or "Minutes:" and
+        # what was decided and minuted (the decision repeats in the minutes: read the minutes)
+        labels = [k for k in range(a, b) if _MINUTES_LABEL.match(spans[k].text.strip())]
+        full = [k for k in labels if spans[k].text.strip().lower().startswith("minute")]
+        if full or labels:
+            j = (full or labels)[0] + 1
+        elif item is not None and (inl := _INLINE_MINUTES.search(spans[a].text)):
+            # a table row holding title, agenda text and minutes: read from "Minutes:"
+            sp0 = spans[a]
+            spans = spans[:a] + [Span(sp0.text[inl.end():], sp0.first, sp0.last, sp0.page, sp0.parts)] + spans[a + 1:]
+            j = a
         while j < b:
             sp = spans[j]
             raw = clean(sp.text)
+            if _DEBRIS.match(raw):
+                j += 1
+                continue
             m = _RESOLVED.match(raw)
             if m and not (m["mark"].lower() in ("agreed", "decision", "outcome") and raw[m.end():][:1].islower()):
                 text, first, last, nxt = _resolution_block(spans, j, b, raw[m.end():])
@@ -404,6 +417,11 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 continue
             for off, sent in sentences(raw):
                 line = sp.line_at(_orig_offset(sp.text, raw, off))
+                rm = _RESOLVED.match(sent)
+                if rm and rm["mark"].isupper() and len(sent) > rm.end() + 10:
+                    # "... discussion. RESOLVED - That the report be noted." inside a paragraph
+                    formal.append(Resolution(label, sent[rm.end():].strip(), line, sp.last, sp.page))
+                    continue
                 if _sentence_attendance(sent, sp, off, meeting) and (attendance_item or "apolog" in sent.lower()):
                     continue
                 if attendance_item and _DECLARED.search(sent):

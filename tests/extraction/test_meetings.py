@@ -96,3 +96,23 @@ def test_unknown_layout_gives_partial_record_not_invention(tmp_path):
     rec = extract(read_path(p))
     assert rec.meetings == [] and rec.indicators == []
     assert rec.warnings and "nothing was extracted" in rec.warnings[0]
+
+
+def test_page_with_decisions_and_minutes_reads_each_decision_once():
+    (m,) = extract(read_path(PAPERS / "page_decisions.txt")).meetings
+    assert (m.committee, m.date, m.time) == ("Community Overview and Scrutiny Committee", "2025-04-09", "19:30")
+    assert m.record == "minutes" and [i.number for i in m.items] == ["91", "92", "93", "94"]
+    assert [r.item for r in m.resolutions] == ["92", "94"]          # not twice each
+    assert [(s.member, s.substituting_for) for s in m.attendance.substitutes] == [("Sam Cordell", "Jane Aldous")]
+    assert len(m.declarations) == 1
+    assert not any("Audio recording" in a.text for a in m.actions)
+
+
+def test_page_saved_as_table_rows_without_heading_or_numbers():
+    (m,) = extract(read_path(PAPERS / "page_pipes.txt")).meetings
+    assert m.committee is None and m.date is None                    # not printed: not invented
+    assert m.venue == "Room 2, Civic Centre, Hallam Street"
+    assert [i.title for i in m.items] == ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST",
+                                         "MINUTES OF THE PREVIOUS MEETING", "HOUSING REPAIRS PERFORMANCE"]
+    assert [a.name for a in m.attendance.apologies] == ["Ruth Vaughan", "Simon Pryce"]   # "Deputy", "Alderman"
+    assert len(m.resolutions) == 2 and len(m.actions) == 1
