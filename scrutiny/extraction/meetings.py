@@ -45,14 +45,14 @@ _COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -](?:upon|on|and|in|under|&)?\s?[A
 _NEXT = re.compile(r"\bnext\s+(?:scheduled\s+)?meeting\b|\bdate\s+of\s+(?:the\s+)?next\s+meeting\b", re.I)
 
 
-_BODY_RX = re.compile(r"\b(?:sub-committee|committee|panel|board|commission|forum|cabinet)\b", re.I)
+_BODY_RX = re.compile(r"\b(?:sub-committee|committee|panel|board|commission|forum|cabinet|group)\b", re.I)
 _CONNECT = {"and", "of", "for", "the", "on", "in", "with", "&"}
 
 
 def committee_in(text: str) -> str | None:
     """The committee named in a heading line, without 'Minutes of the meeting of'."""
     low = text.lower()
-    if not any(w in low for w in ("committee", "panel", "board", "commission", "forum", "cabinet")):
+    if not any(w in low for w in ("committee", "panel", "board", "commission", "forum", "cabinet", "group")):
         return None
     s = _LEAD.sub("", clean(text))
     m = _BODY_RX.search(s)
