@@ -102,10 +102,10 @@ class Name:
         return bool(self.given) and len(self.given[0]) > 1
 
     @property
-    def fullness(self) -> tuple[int, int, int]:
+    def fullness(self) -> tuple[int, int]:
         """How much a name says: full given names beat initials; used to pick the name a
         person's page shows."""
-        return (sum(len(g) > 1 for g in self.given), len(self.given), len(self.display))
+        return (sum(len(g) > 1 for g in self.given), len(self.given))
 
 
 def parse_name(raw: str) -> Name:

@@ -147,10 +147,16 @@ def item(request, council, committee, date, item):
     it = get_object_or_404(AgendaItem.objects.select_related("parent", "document",
                                                              "minutes_document"),
                            pk=item, meeting=m)
+    it.meeting = m
+    if it.parent:
+        it.parent.meeting = m
+    children = list(it.children.all())
+    for c in children:
+        c.meeting = m
     ctx = {"meeting": m, "committee": m.committee, "council": m.committee.council, "item": it}
     if not it.exempt:
         ctx.update(
-            children=list(it.children.all()),
+            children=children,
             resolutions=list(it.resolutions.all()),
             actions=list(it.actions.all()),
             declarations=list(it.declarations.select_related("person")),
