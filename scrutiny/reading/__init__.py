@@ -18,6 +18,11 @@ __all__ = ["Line", "Span", "Text", "ReadError", "EmptyPaper", "UnsupportedPaper"
            "NeedsOCR", "MAX_BYTES", "read_path", "read_bytes", "sniff", "from_string"]
 
 
+def _mb(size: int) -> str:
+    mb = size / 1048576
+    return f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB"
+
+
 def sniff(data: bytes) -> str:
     """The format of a paper from its first bytes: pdf, html, xml or text."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -33,7 +38,7 @@ def sniff(data: bytes) -> str:
 def read_bytes(data: bytes, source: str) -> Text:
     """Read a paper's bytes (any supported format) into a Text."""
     if len(data) > MAX_BYTES:
-        raise TooLarge(source, f"the file is {len(data) / 1048576:.0f} MB, over the "
+        raise TooLarge(source, f"the file is {_mb(len(data))}, over the "
                                f"{MAX_BYTES // 1048576} MB limit (SCRUTINY_MAX_PAPER_MB)")
     if not data.strip():
         raise EmptyPaper(source, "the file is empty")
@@ -61,7 +66,7 @@ def read_path(path: str | os.PathLike) -> Text:
     if p.is_dir():
         raise ReadError(str(path), "is a folder, not a paper")
     if size > MAX_BYTES:
-        raise TooLarge(name, f"the file is {size / 1048576:.0f} MB, over the "
+        raise TooLarge(name, f"the file is {_mb(size)}, over the "
                              f"{MAX_BYTES // 1048576} MB limit (SCRUTINY_MAX_PAPER_MB)")
     try:
         data = p.read_bytes()
