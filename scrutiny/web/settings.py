@@ -121,6 +121,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [WEB_DIR / "static"]
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or None   # only for `scrutiny manage collectstatic`
 # Serve static files straight from the package (no collectstatic step needed).
 WHITENOISE_USE_FINDERS = True

@@ -271,8 +271,8 @@ class Meeting(Lockable, Cited):
     SCHEDULED, HELD, CANCELLED = "scheduled", "held", "cancelled"
     STATUS = [(SCHEDULED, "Scheduled"), (HELD, "Held"), (CANCELLED, "Cancelled")]
     NONE, DRAFT, APPROVED = "none", "draft", "approved"
-    AGENDA_STATUS = [(NONE, "Not published"), (DRAFT, "Draft"), (APPROVED, "Published")]
-    MINUTES_STATUS = [(NONE, "Not published"), (DRAFT, "Draft"), (APPROVED, "Approved")]
+    AGENDA_STATUS = [(NONE, "Not available"), (DRAFT, "Draft"), (APPROVED, "Published")]
+    MINUTES_STATUS = [(NONE, "Not available"), (DRAFT, "Draft"), (APPROVED, "Approved")]
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField()
