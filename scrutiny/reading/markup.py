@@ -77,6 +77,13 @@ _DEBRIS = re.compile(
     r"\s+icon\b\)?"
     r"|\s*\(?\b(?:PDF|DOC|DOCX|Word|Excel|XLS|XLSX|PPT|PPTX|RTF|ODT|CSV|HTML?|ZIP|MP3|MP4)"
     r",?\s+\d+(?:\.\d+)?\s*(?:KB|MB|GB|kb|mb|bytes?)\b\)?", re.I)
+_DEBRIS_HINT = re.compile(r"icon|\d\s*(?:kb|mb|gb|bytes?)\b", re.I)
+
+
+def _undebris(s: str) -> str:
+    return _DEBRIS.sub("", s) if _DEBRIS_HINT.search(s) else s
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
@@ -556,7 +563,7 @@ def _meeting_lines(m) -> list[str]:
             lines += [number + "." if number[-1].isdigit() else number, ""]
         title = _value(item, "agendaitemtitle", "title")
         if title:
-            lines += [_clean(_DEBRIS.sub("", title)), ""]
+            lines += [_clean(_undebris(title)), ""]
         if _value(item, "isrestricted").lower() == "true":
             lines += ["This item is exempt (confidential): it was considered in private.", ""]
         intro = _html_value(item, "agendatext", "agendaitemtext", "agendaitemdescription")
@@ -599,7 +606,7 @@ def _documents(item) -> list[str]:
             continue
         if _value(d, "isrestricted").lower() == "true":
             continue
-        title = _clean(_DEBRIS.sub("", _value(d, "title", "documenttitle")))
+        title = _clean(_undebris(_value(d, "title", "documenttitle")))
         if title and title not in out:
             out.append(title)
     return out
@@ -697,9 +704,9 @@ def _tidy(lines: list[str]) -> list[str]:
         if s:
             s = s.replace("\u00ad", "")
             if "\t" in s:
-                s = "\t".join(_clean(_DEBRIS.sub("", c)) for c in s.split("\t")).rstrip()
+                s = "\t".join(_clean(_undebris(c)) for c in s.split("\t")).rstrip()
             else:
-                s = _DEBRIS.sub("", s).rstrip()     # (inner spacing of <pre> text stays)
+                s = _undebris(s).rstrip()     # (inner spacing of <pre> text stays)
                 if not s.strip():
                     s = ""
         if not s:

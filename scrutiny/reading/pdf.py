@@ -46,6 +46,11 @@ log = logging.getLogger(__name__)
 # pdfium marks a hyphen it took for a soft (line-end) hyphen with U+FFFE, and some
 # producers leave U+0002 there; both stand for a printed hyphen.
 _SOFT_HYPHEN = str.maketrans({"\ufffe": "-", "\x02": "-", "\x00": None, "\ufeff": None})
+_ODD = re.compile("[\ufffe\x02\x00\ufeff]")
+
+
+def _unsoft(s: str) -> str:
+    return s.translate(_SOFT_HYPHEN) if _ODD.search(s) else s
 _CONTROL = re.compile(r"[\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NUMBER = re.compile(r"(?<![\w/])[£$€]?\d[\d,]*(?:\.\d+)?%?(?![\w/])")
@@ -210,7 +215,7 @@ def _split_lines(tp, raw: str, page_top: float, out: _Page) -> None:
     """Split pdfium's page text into lines, each with its place on the page."""
     import pypdfium2.raw as c
 
-    raw = raw.translate(_SOFT_HYPHEN)
+    raw = _unsoft(raw)
     l_, r_, b_, t_ = (ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double())
     pos = chars = 0
     for piece in _BREAK.split(raw):
@@ -366,7 +371,7 @@ def _clean_cell(cell: str | None) -> str:
     if not cell:
         return ""
     cell = re.sub(r"/\r?\n", "/", cell)       # "education/" + "childcare" broken at the slash
-    return _SPACES.sub(" ", _CONTROL.sub(" ", cell.translate(_SOFT_HYPHEN))
+    return _SPACES.sub(" ", _CONTROL.sub(" ", _unsoft(cell))
                        .replace("\t", " ").replace("\r", " ").replace("\n", " ")).strip()
 
 
@@ -469,7 +474,7 @@ def _closing_edges(v: list[dict]) -> list[dict]:
 
 def _cell_text(text: str) -> str:
     """A cell's text as a table extractor gives it: its lines joined by newlines."""
-    text = _CONTROL.sub(" ", text.translate(_SOFT_HYPHEN))
+    text = _CONTROL.sub(" ", _unsoft(text))
     lines = [_SPACES.sub(" ", s).strip() for s in _BREAK.split(text) if s not in ("\r\n", "\n", "\r")]
     return "\n".join(s for s in lines if s)
 
