@@ -16,8 +16,9 @@ The reader recognises table *shapes*, never a council's wording:
 Left out by structure: finance tables (a header or title about budgets, spend, savings,
 income, capital, or money columns in £/£'000/£m), risk registers, counts of measures by
 status, month-by-year grids, compositional shares (a bare "%" share column without a
-total row), cross-tabulations (a total row *and* a total column), side-by-side lists,
-rows without a label, chart residue and anything not printed in a table cell.
+total row), the breakdown cells of cross-tabulations (a total row *and* a total column:
+only the grand total and its change are read), side-by-side lists, rows without a label,
+chart residue and anything not printed in a table cell.
 """
 from __future__ import annotations
 
@@ -28,9 +29,8 @@ from dataclasses import dataclass, field
 from ..reading import Line, Text
 from .records import Indicator
 from .tables import (EMPTY, GRADE, NA, NUM, PERIOD, STATUS, TEXT, TREND, YEAR, Block, Row,
-                     find_blocks, header_like,
-                     find_periods, full_period, has_letters, is_month, is_na, is_quarter_only,
-                     is_status, is_trend, kind, parse_value)
+                     find_blocks, find_periods, full_period, has_letters, header_like, is_month,
+                     is_na, is_quarter_only, kind, parse_value)
 
 # ---------------------------------------------------------------------------------------
 # Vocabulary (generic English of council performance reporting)
@@ -46,7 +46,8 @@ _COMPARATOR = re.compile(
 # columns never read as values
 _IGNORE = re.compile(
     r"\b(?:forecast|projection|polarity|good is|frequency|source|definition|description of|"
-    r"contact|e-?mail|tel|telephone|page|item|ref|reference|code|measure id|pi ref|kpi ref|"
+    r"contact|e-?mail|tel|telephone|pages?|page nos?|item|items|ref|reference|code|measure id|"
+    r"pi ref|kpi ref|"
     r"link|url)\b", re.I)
 # columns of words about a row, when they hold text
 _TEXT_COL = re.compile(
@@ -67,7 +68,7 @@ _GENERIC_VALUE = re.compile(
     r"latest actual|actual value|performance|performance at|result|results|outturn|figure|"
     r"latest figure|data|score|position|ytd|year to date|cumulative|in period|"
     r"this (?:quarter|period|month|year)|last (?:quarter|period|month|year)|at|as at|"
-    r"total|number|no\.?|count|n|"
+    r"total|number|no\.?|count|n|year end|year-end|outturn|final|provisional|actual outturn|"
     r"for|in|to|of)$", re.I)
 _FINANCE = re.compile(
     r"\b(?:budgets?|spend|spent|overspend|underspend|over\s*/\s*under\s*spend|outturn £|"
@@ -95,13 +96,15 @@ _TABLE_CAPTION = re.compile(r"^(?:tables?|figures?)\s*\d+[a-z]?\b", re.I)
 _NUMBERING = re.compile(r"^(?:[-\u2022*]\s*)?(?:(?!(?:19|20)\d{2}\b)\d+(?:\.\d+)*\.?|\(?[a-z]\)|"
                         r"[ivx]+\.)\s+", re.I)
 _PER = re.compile(r"\bper\s+(\d{1,3}(?:,\d{3})+|10+)(?![\d,])", re.I)
-_PCT_WORDS = re.compile(r"%|\bpercent(?:age)?\b|\bproportion\b", re.I)
 _LONG_PAREN = re.compile(r"\s*\(([^()]*)\)")
 _GRADE = GRADE
 
 _UNIT_ONLY = re.compile(r"\u00a3\s*(?:/|per)\s*\w+|\bper\s+[\d,]+|[\u00a3%$/()]", re.I)
 _PERIOD_WORD = re.compile(r"(?:financial |academic |reporting )?(?:year|period|quarter|month|date|"
                           r"term|as at|year ending|year end)s?", re.I)
+_PERSON = re.compile(r"^(?:cllr|councillor|county councillor|mr|mrs|ms|miss|mx|dr|prof)\.?\s+[A-Z]",
+                     re.I)
+_UNIT_COST = re.compile(r"\b(?:average|ave|avg|unit|per)\b|\u00a3\s*/", re.I)
 _TABLE_WORDS = re.compile(r"\b(?:tables?|figures?|charts?|below|following|as at)\b", re.I)
 _STOP = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "with", "by", "at", "or", "as",
          "who", "that", "their", "is", "are", "be", "been", "from"}
@@ -591,11 +594,9 @@ def _is_heading(s: str) -> bool:
 
 
 def _single_period(s: str) -> str | None:
-    found = {p for _, _, p in find_periods(s) if not is_quarter_only(p) or True}
-    found = {p for p in found if not re.fullmatch(r"(?:19|20)\d{2}", p) or True}
-    if len(found) == 1:
-        return found.pop()
-    return None
+    """The one period a line names (None when it names none, or several)."""
+    found = {p for _, _, p in find_periods(s)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _context(t: Table, text: Text, previous: Table | None) -> None:
@@ -607,20 +608,29 @@ def _context(t: Table, text: Text, previous: Table | None) -> None:
         t.context_period, t.near_period = previous.context_period, previous.near_period
         return
     before = b.before
-    caption = caption_raw = None
-    for ln in b.after[:1]:            # a caption printed right under the table
+    # a caption ("Table 3 ...", "Figure 5: ...") right above the table, possibly wrapped
+    # over lines, else right under it
+    above = None
+    for k, ln in enumerate(before[:3]):
         s = ln.text.strip()
-        if _TABLE_CAPTION.match(s) and not re.search(r"[a-z]\.\s+[A-Z]", s):
-            caption, caption_raw = _clean_title(s), s
-    if caption and len(caption.split()) >= 2:
-        title = caption
-    else:
-        for ln in before[:2]:
-            s = ln.text.strip()
-            if _TABLE_CAPTION.match(s) and 2 <= len(_clean_title(s).split()) <= 60 and \
-                    not re.search(r"[a-z]\.\s+[A-Z]", s):
-                title = _clean_title(s)
-                break
+        if k > 0 and not before[k - 1].text.strip()[:1].islower():
+            break
+        if _TABLE_CAPTION.match(s):
+            s = " ".join([s] + [x.text.strip() for x in reversed(before[:k])])
+            if 2 <= len(_clean_title(s).split()) <= 60 and not re.search(r"[a-z]\.\s+[A-Z]", s):
+                above = s
+            break
+    caption_raw = None
+    for ln in b.after[:1]:
+        s = ln.text.strip()
+        if _TABLE_CAPTION.match(s) and not re.search(r"[a-z]\.\s+[A-Z]", s) and \
+                len(_clean_title(s).split()) >= 2:
+            caption_raw = s
+    if above:
+        title = _clean_title(above)
+        caption_raw = above
+    elif caption_raw:
+        title = _clean_title(caption_raw)
     for ln in before[:2]:
         s = ln.text.strip()
         if _is_heading(s):
@@ -722,7 +732,7 @@ def _row_unit(cell_unit: str | None, col: Col, name: str, t: Table, row_cells: l
         u = _unit_from(s)
         if u and u.startswith(("per", "\u00a3/")):
             return u
-    if re.search(r"^\s*%|\bpercentage\b|\bproportion\b|\bas a %", name, re.I):
+    if "%" in name or re.search(r"\bpercentage\b|\bproportion\b", name, re.I):
         return "%"
     for j, c in enumerate(t.cols):
         same_measure = c.role == "value" and c is not col and c.measure == col.measure
@@ -768,6 +778,15 @@ def _reject(t: Table) -> bool:
     if not values:
         return True
     labels = [r.cells[t.label] for r in t.rows if t.label < len(r.cells) and r.cells[t.label]]
+    # people (attendance, membership, casework by officer) are not performance measures
+    if labels and sum(1 for lb in labels if _PERSON.match(lb)) * 2 >= len(labels):
+        return True
+    # money: most values printed in pounds, and no unit cost in the header
+    cells = [r.cells[j] for r in t.rows for j, c in enumerate(t.cols)
+             if c.role == "value" and j < len(r.cells) and r.cells[j]]
+    money = sum(1 for c in cells if "\u00a3" in c or re.search(r"\d\s*(?:m|bn|k)\b", c))
+    if cells and money * 2 >= len(cells) and not any(_UNIT_COST.search(c.header) for c in t.cols):
+        return True
     total_row = any(_TOTAL.search(lb) for lb in labels)
     # month-by-year grids: rows are periods and so are the columns
     period_rows = sum(1 for lb in labels if full_period(lb) or kind(lb) == YEAR)
@@ -778,11 +797,17 @@ def _reject(t: Table) -> bool:
     if any(_BARE_PCT.match(c.header.strip(" *")) for c in values) and not total_row and \
             len(labels) >= 4:
         return True
-    # cross-tabulations: a total row and a total column
-    if total_row and any(_TOTAL.search(c.header) for c in values) and \
-            sum(1 for c in values if not c.period) >= 3:
-        return True
     return False
+
+
+def _is_crosstab(t: Table) -> bool:
+    """A breakdown by two dimensions (district by offence type, sex by ethnicity): a total
+    row and a total column among three or more columns without periods."""
+    values = [c for c in t.cols if c.role == "value"]
+    labels = [r.cells[t.label] for r in t.rows if t.label < len(r.cells) and r.cells[t.label]]
+    return any(_TOTAL.search(lb) for lb in labels) and \
+        any(_TOTAL.search(c.header) for c in values) and \
+        sum(1 for c in values if not c.period) >= 3
 
 
 def _read_table(t: Table, text: Text, place: str | None, previous: Table | None) -> list[_Entry]:
@@ -875,9 +900,19 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
     if area_rows:
         comp_rows = [r for r in t.rows if _is_comparator(r.cells[L])]
 
+    # a cross-tabulation gives only its grand total and the total's change columns
+    crosstab = _is_crosstab(t)
+    if crosstab:
+        for c in cols:
+            if c.role == "value" and not (_TOTAL.search(c.header) or
+                                          re.search(r"\b(?:variance|change)\b", c.header, re.I)):
+                c.role = "ignore"
+
     prev_label = ""
     prev_target: dict[int, str] = {}
     for r in t.rows:
+        if crosstab and not _TOTAL.search(r.cells[L] if L < len(r.cells) else ""):
+            continue
         cells = r.cells
         raw_label = cells[L] if L < len(cells) else ""
         extra = list(getattr(r, "extra", []))
@@ -898,8 +933,7 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
             label = f"{raw_label} ({_clean_label(stub)})"
         row_period = None
         if period_rows:
-            lp_measure, lp = _label_period(raw_label)
-            row_period = lp or full_period(raw_label)
+            row_period = _label_period(raw_label)[1] or full_period(raw_label)
         status = trend = target = None
         comparators: dict[str, str] = {}
         for j, c in enumerate(cols):
@@ -934,6 +968,8 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
             if c.role != "value" or not cell:
                 continue
             v = parse_value(cell)
+            if crosstab and v is not None and v.unit == "%" and float(v.value) == 100.0:
+                continue            # the 100% total of a composition says nothing
             if v is None:
                 if _GRADE.match(cell) and (area_rows or comps):
                     v_value, v_unit, v_rest = cell, None, ""
@@ -943,19 +979,15 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
                 v_value, v_unit, v_rest = v.value, v.unit, v.rest
             if area_rows and _COHORT.search(c.measure or c.header):
                 continue
-            period = (pending_period if c.role == "value" and pending_period else None) or \
-                c.period or row_period or period_default
+            period = pending_period or c.period or row_period or period_default
             if pcells and pending_period is None and not c.period:
                 continue            # a value whose period cell is empty
             colpart = c.measure if (c.measure and not _GENERIC_VALUE.match(c.measure.strip(" *:"))
                                     and not _is_own_area(c.measure, place)
                                     and has_letters(_UNIT_ONLY.sub("", c.measure))) else ""
-            if colpart and _is_own_area(c.measure, place):
-                colpart = ""
             colpart = _clean_label(colpart) if colpart else ""
             name = _compose(label, quals, colpart, [] if measure_label else parts, area_rows,
-                            base_measure, raw_label,
-                            bool(pcells), row_period is None and period_rows)
+                            base_measure, row_period is None and period_rows)
             if not name:
                 continue
             unit = _row_unit(v_unit, c, name, t, cells)
@@ -981,7 +1013,7 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
         for e in entries:
             if e.col == last_col and e.status is None:
                 e.target = target
-                e.status = status if status and is_status(status) else (status or trend)
+                e.status = status or trend
                 e.direction = trend
                 e.comparators = dict(comparators)
             elif e.col == last_col:
@@ -1091,8 +1123,10 @@ def _strip_periods(s: str) -> str:
 
 
 def _compose(label: str, quals: list[str], colpart: str, parts: list[str], area_row: bool,
-             base_measure: str | None, raw_label: str, inline_periods: bool,
-             nonperiod_row: bool) -> str:
+             base_measure: str | None, nonperiod_row: bool) -> str:
+    """The name of a measure: the row label (with its qualifiers), the column's measure
+    when the header names one, and the table's context (stub header, caption or heading)
+    when the label alone is too short to say what is measured."""
     qual = ", ".join(_clean_label(q) for q in quals if q)
     context = parts[-1] if parts else None
     if base_measure is not None:

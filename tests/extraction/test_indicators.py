@@ -305,3 +305,24 @@ def test_any_year_table_reads_back_every_cell(rows, year):
     inds = run(src)
     assert [(i.period, i.value) for i in inds] == [
         p for a, b in rows for p in ((fy1, str(a)), (fy2, str(b)))]
+
+
+def test_a_cross_tabulation_gives_only_its_grand_total_and_change():
+    inds = run("Offences by district\n\n"
+               "Offence type\tNorth\tSouth\tEast\tTOTAL\t% change 2023/24 over 2022/23\n"
+               "Burglary\t3\t4\t1\t8\t-20.0%\nRobbery\t1\t0\t2\t3\t50.0%\n"
+               "Total\t4\t4\t3\t11\t-8.3%\n\n"
+               "\tGroup A\tGroup B\tTotal\nMale\t40.0%\t11.0%\t51.0%\nFemale\t39.0%\t10.0%\t49.0%\n"
+               "Total\t79.0%\t21.0%\t100.0%\n")
+    assert [(i.value, i.period, i.line) for i in inds] == [
+        ("11", None, 6), ("-8.3", "2023/24 over 2022/23", 6)]
+
+
+def test_a_caption_wrapped_over_two_lines_names_the_table():
+    inds = run("Borsetshire County Council\n\n"
+               "Table 2 - The percentage of children who ceased to be the subject of a child\n"
+               "protection plan who had been the subject of a plan for two years or more\n\n"
+               "\t2021/22\t2022/23\nBorsetshire\t3.1%\t2.4%\nEngland\t3.6%\t3.5%\n")
+    assert len(inds) == 2
+    assert inds[0].name.startswith("The percentage of children who ceased")
+    assert inds[0].name.endswith("for two years or more")
