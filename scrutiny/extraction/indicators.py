@@ -10,7 +10,8 @@ The reader recognises table *shapes*, never a council's wording:
 * **area rows / area columns** -- the council's own row or column beside comparators
   (England, National, Statistical neighbours, a region, a quartile).  Comparators become
   ``Indicator.comparators`` of the council's value, never indicators of their own;
-* **period rows** -- the transposed form, each row a period and each column an area;
+* **period rows** -- the transposed form, each row a period (or a month) and each column
+  an area or a measure;
 * **count tables** -- "Category | Number | %" with a total row, or a date in the caption.
 
 Left out by structure: finance tables (a header or title about budgets, spend, savings,
@@ -201,6 +202,15 @@ def _periods_in(cells: list[str]) -> int:
                                               or is_quarter_only(c)))
 
 
+def _plausible_years(cells: list[str]) -> bool:
+    """Plain four-digit years in a header run in steps of one ("2016 | 2017"); a row of
+    counts that happen to lie between 1900 and 2099 does not."""
+    years = [int(c) for c in cells[1:] if kind(c) == YEAR]
+    if len(years) < 2:
+        return True
+    return all(abs(b - a) == 1 for a, b in zip(years, years[1:]))
+
+
 def _fix_year_fragments(cells: list[str]) -> list[str]:
     """"201 | 6" printed for one "2016" header cell: join them back."""
     if not any(kind(c) in (YEAR, PERIOD) for c in cells):
@@ -232,7 +242,8 @@ def _split_block(block: Block) -> list[Table]:
     while i < len(rows):
         r = rows[i]
         gap = i > 0 and r.no - rows[i - 1].no > 1
-        if header_like(r.cells) and _periods_in(r.cells) >= 2 and (current.rows or gap):
+        if header_like(r.cells) and _periods_in(r.cells) >= 2 and (current.rows or gap) and \
+                _plausible_years(r.cells):
             hdr = [r.cells]
             i += 1
             while i < len(rows) and len(hdr) < 3 and header_like(rows[i].cells, False) \
@@ -853,9 +864,10 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
         or (n_comp >= 1 and len(labels) - n_comp <= 2 and (not stub or _AREA_H.match(stub)))
         or (len(labels) == 1 and _is_own_area(labels[0], place) and any_period))
     # shape: period rows (transposed: each row a period, each column an area)
-    period_rows = bool(labels) and not any_period and \
-        sum(1 for lb in labels if full_period(lb) or _label_period(lb)[1]) * 2 >= len(labels) and \
-        sum(1 for lb in labels if full_period(lb) or _label_period(lb)[1]) >= 1
+    n_period_rows = sum(1 for lb in labels if full_period(lb) or _label_period(lb)[1]
+                        or is_month(lb))
+    period_rows = bool(labels) and not any_period and n_period_rows * 2 >= len(labels) and \
+        n_period_rows >= 1
 
     measure_label = bool(_MEASURE_H.search(stub or "")) and not area_rows
     measure_table = bool(_MEASURE_H.search(stub or "")) or any(c.role in ("target", "status")
@@ -884,6 +896,7 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
         parts = [own.sub("", p).strip(" -:\u2013") for p in parts]
     parts = [p for p in parts if p and has_letters(p)]
 
+    table_name = title or (_clean_label(stub) if _informative(stub) and has_letters(stub) else None)
     out: list[_Entry] = []
     base_measure = None
     if period_rows:
@@ -934,6 +947,8 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
         row_period = None
         if period_rows:
             row_period = _label_period(raw_label)[1] or full_period(raw_label)
+            if row_period is None and is_month(raw_label):
+                row_period = f"{raw_label} {year_ctx}" if year_ctx else raw_label
         status = trend = target = None
         comparators: dict[str, str] = {}
         for j, c in enumerate(cols):
@@ -993,7 +1008,7 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
             unit = _row_unit(v_unit, c, name, t, cells)
             key = (_norm_key(stub), _norm_key(raw_label), _norm_key(" ".join(quals)),
                    _norm_key(c.measure), period or "", v_value)
-            e = _Entry(name, period, v_value, unit, r.line, j, key, table=title)
+            e = _Entry(name, period, v_value, unit, r.line, j, key, table=table_name)
             entries.append(e)
             if last_pcell is not None:
                 pcell_of[j] = last_pcell
@@ -1003,7 +1018,7 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
                 first = next((cc.period for cc in cols if cc.role == "value" and cc.period), None)
                 span = f"{first} to {period}" if first and period and first != period else period
                 ch = _Entry(f"{name}, {m.group(2).lower()} {span or ''}".strip(), span,
-                            m.group(1), "%", r.line, j, key + ("change",), table=title,
+                            m.group(1), "%", r.line, j, key + ("change",), table=table_name,
                             status=m.group(2).lower())
                 entries.append(ch)
         if not entries:
@@ -1131,7 +1146,10 @@ def _compose(label: str, quals: list[str], colpart: str, parts: list[str], area_
     context = parts[-1] if parts else None
     if base_measure is not None:
         if nonperiod_row:
-            return f"{base_measure} \u2013 {label}" if base_measure else label
+            name = f"{base_measure} \u2013 {label}" if base_measure else label
+            return f"{name} \u2013 {colpart}" if colpart else name
+        if colpart:             # each column a measure, each row a period
+            return f"{colpart} \u2013 {base_measure}" if base_measure else colpart
         return base_measure or (context or "")
     if area_row:
         # the council's own row: the measure is the column (or the table's title)
