@@ -326,3 +326,20 @@ def test_a_caption_wrapped_over_two_lines_names_the_table():
     assert len(inds) == 2
     assert inds[0].name.startswith("The percentage of children who ceased")
     assert inds[0].name.endswith("for two years or more")
+
+
+def test_months_as_rows_and_measures_as_columns():
+    inds = run("Contacts and referrals 2023/24\n\n"
+               "Month\tContacts\tReferrals\nApr\t1,020\t310\nMay\t998\t295\n")
+    assert [(i.name.split(" \u2013 ")[0], i.period, i.value) for i in inds] == [
+        ("Contacts", "Apr 2023/24", "1020"), ("Referrals", "Apr 2023/24", "310"),
+        ("Contacts", "May 2023/24", "998"), ("Referrals", "May 2023/24", "295")]
+
+
+def test_counts_that_look_like_years_are_data_not_headers():
+    inds = run("Measure\t2021/22\t2022/23\n"
+               "Number of contacts\t1,804\t1,950\n"
+               "Number of enquiries\t1987\t2034\n"
+               "Number of referrals\t604\t702\n")
+    assert [(i.period, i.value) for i in inds][2:4] == [("2021/22", "1987"), ("2022/23", "2034")]
+    assert len(inds) == 6
