@@ -15,7 +15,7 @@ from .dates import find_date, find_dates, find_times, parse_time
 from .items import find_items, unnumbered_items
 from .minutes import read_minutes
 from .people import clean_name, looks_like_name, split_people, _HON_RX
-from .records import Document, Meeting, Member
+from .records import Item, Meeting, Member
 from .text_utils import clean
 
 _LEAD = re.compile(r"^(?:(?:agenda|minutes|meeting|notice)\s*(?:and\s+minutes\s*)?(?:of\s+)?[:\-]?\s*)?"
@@ -265,6 +265,35 @@ def _members(spans: list[Span], start: int, end: int) -> tuple[list[Member], int
     return out, j
 
 
+_AGENDA_ITEM = re.compile(r"^agenda\s+item\s*(?:no\.?\s*)?(?P<num>[\w/()]+)\s*$", re.I)
+_REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\b|^purpose\s+of\s+(?:the\s+)?report\b", re.I)
+
+
+def _report_cover(spans: list[Span], i: int) -> Item | None:
+    """A report's cover page at spans[i]: "Agenda Item 6", the title, "Report of ...".
+    Returns the item it is (number may be None), or None if this is not a report cover."""
+    window = [clean(spans[j].text) for j in range(max(0, i - 3), min(len(spans), i + 10))]
+    if any(_MEMBERSHIP_START.match(t) or t.lower().startswith(("items on the agenda", "present"))
+           or t.lower() in ("agenda", "items", "minutes") for t in window):
+        return None
+    found = next(((j, m["num"]) for j in range(max(0, i - 3), min(len(spans), i + 10))
+                  if (m := _AGENDA_ITEM.match(clean(spans[j].text)))), None)
+    number = found[1] if found else None
+    if number is None and not any(_REPORT_OF.match(t) for t in window):
+        return None
+    title = None
+    for j in range(i + 1, min(len(spans), i + 10)):
+        t = clean(spans[j].text)
+        if _AGENDA_ITEM.match(t) or find_date(t) and len(t) < 40 or committee_in(t) or _LABEL.match(t):
+            continue
+        if _REPORT_OF.match(t) or len(t) > 150:
+            break
+        title = t.strip(" .")
+        break
+    at = spans[found[0]] if found else spans[i]
+    return Item(number=number, title=title or "Report", line=at.first, page=at.page)
+
+
 def _next_meeting(spans: list[Span], start: int, end: int, date: str | None) -> str | None:
     for j in range(start, end):
         s = spans[j].text
@@ -322,6 +351,10 @@ def extract_meetings(text: Text, spans: list[Span]) -> list[Meeting]:
             read_minutes(spans, h.index, stop_at, m)
             m.next_meeting = _next_meeting(spans, h.index, min(end, stop_at + 3), m.date)
             m.end_line = spans[min(stop_at, len(spans) - 1)].last
+        elif (report := _report_cover(spans, h.index)) is not None:
+            # a report printed on its own: its cover names the meeting and its agenda item
+            m.items = [report] if report.number else []
+            m.end_line = spans[end - 1].last
         else:
             members, after = _members(spans, h.index, end)
             m.members = members

@@ -61,7 +61,8 @@ _RESOLVED = re.compile(
 _CLAUSE = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|\d{1,2}\s)\s*")
 _APPROVAL = re.compile(
     r"\bminutes\b.*?\b(?:were|was|be|are|been)\s+(?:\w+\s+){0,3}?(?:agreed|approved|confirmed|signed|accepted|"
-    r"taken\s+as\s+read|adopted)\b", re.I)
+    r"taken\s+as\s+read|adopted)\b|"
+    r"\b(?:agreed|approved|confirmed|accepted)\s+(?:that\s+)?the\s+minutes\b.*?\b(?:correct|accurate|true)\s+record\b", re.I)
 _NOTED = re.compile(
     r"^(?:the\s+)?(?:committee|panel|board|commission|sub-committee|forum)\s+(?:\w+\s+)?(?:noted|agreed|endorsed|"
     r"approved|resolved|supported|accepted)\b(?!\s+that)|"
@@ -70,13 +71,18 @@ _NOTED = re.compile(
 
 # ---------------------------------------------------------------- actions
 _V = (r"provide|circulate|share|report\s+back|report|write|send|come\s+back|get\s+back|look\s+into|"
+      r"confirm|publish|clarify|check|explore|obtain|prepare|raise|seek|chase|email|"
       r"respond|update|invite|arrange|include|forward|follow\s+up|investigate|liaise|bring|supply|"
       r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce")
 _REQUEST = re.compile(
     r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
     r"\b(?:requested|requests\s+that|^requests?\s+the|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
     r"to\s+be\s+\w+(?:ed|en)\b|asked\s+(?:the\s+)?(?:officers?|director|chair\w*|cabinet\s+member|council)\s+to\b|"
-    r"sought\s+(?:further|more|additional)\b)", re.I)
+    r"sought\s+(?:further|more|additional)\b|"
+    r"recommends?\s+to\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\b|"
+    r"recommendations?\s+be\s+(?:made|submitted|sent|forwarded|referred)\s+to\b|"
+    r"(?:comments|views|findings)\s+be\s+(?:submitted|sent|forwarded|referred|reported)\s+to\b|"
+    r"(?:subject\s+to|with)\s+the\s+addition\s+of\s+(?:an?\s+)?(?:report|item|update|session|briefing)\b)", re.I)
 # who commits: a person, a post, officers, or a pronoun standing for them
 _SUBJ = (r"(?:\b(?:he|she|they|we|officers?|(?:the\s+)?(?:chair\w*|director|cabinet\s+member|portfolio\s+holder|"
          r"head|manager|lead|officer|department|service|team|clerk|democratic\s+services)\b(?:\s+(?:of|for|with)"
@@ -86,6 +92,7 @@ _COMMIT = re.compile(
     rf"{_SUBJ}(?:\s+\w+)?\s+(?:agreed|offered|undertook|promised|hoped|committed)\s+to\s+"
     rf"(?:\w+\s+){{0,2}}?(?:{_V}|review)\b|"
     rf"\b(?:was|were|be)\s+asked\s+to\s+(?:\w+\s+){{0,2}}?(?:{_V}|review)\b|"
+    rf"\b(?:undertook|promised|pledged)\s+to\b|"
     rf"\baim\s+to\s+(?:{_V})\b", re.I)
 _PASSIVE = re.compile(
     r"\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|included|"
@@ -106,7 +113,9 @@ _NOT_ACTION = re.compile(
     r"\blater\s+(?:responded|confirmed|advised|reported)\b|"
     r"\bhad\s+(?:already\s+)?(?:been\s+)?(?:requested|circulated|provided|shared|sent|asked)\b|"
     r"\b(?:would|will)\s+be\s+(?:useful|helpful|beneficial|good|important|necessary|interesting|of\s+interest|"
-    r"a\s+focus|key|welcome)\b", re.I)
+    r"a\s+focus|key|welcome|an?\s+(?:good|useful|helpful|sensible|excellent|ideal|suitable)\b)\b|"
+    r"\b(?:information|data|figures|details|report|briefing|update|analysis)\b[^.]{0,80}?(?<!\bwas\s)(?<!\bwere\s)"
+    r"(?<!\bbe\s)(?<!\bbeen\s)\brequested\s+(?:at|by|from|in|during)\s+(?:the|a|an|its)\b", re.I)
 _OWNER = [
     re.compile(r"\b(?:that\s+)?(?:the\s+)?(?P<o>(?:Vice[- ])?Chair(?:man|person|woman)?|(?:Interim\s+|Executive\s+|"
                r"Assistant\s+|Strategic\s+|Corporate\s+)?Director(?:\s+(?:of|for)\s+[A-Z][\w'&,\- ]*?)?|"
@@ -141,8 +150,13 @@ _INLINE_MINUTES = re.compile(r"\s(?:Minutes|Decision):\s+")
 _DEBRIS = re.compile(r"^(?:audio\s+recording\b|video\s+recording\b|share\s+this\s+item|media$|additional\s+documents:?$|"
                      r"\.{3}\s*view\s+the\s+full\b|view\s+the\s+full\s+(?:minutes|agenda|decision)\s+text|"
                      r"webcast\b|\|+$)", re.I)
+_CLAUSE_ACTION = re.compile(
+    rf"^(?:that\s+)?(?:the\s+)?(?:chair\w*|vice[- ]chair\w*|director[\w ,'&]*?|officers?|head\s+of[\w ,'&]*?|"
+    rf"cabinet\s+member[\w ,'&]*?|scrutiny\s+officer|clerk)\s+(?:be\s+(?:asked|requested|invited)\s+to\s+)?(?:{_V})\b",
+    re.I)
 _MINUTES_LABEL = re.compile(r"^(?:minutes|decision|minute)\s*:$", re.I)
-_SKIP_ITEM = re.compile(r"apolog|declaration|disclosure|interests?\b|membership|substitut|attendance", re.I)
+_SKIP_ITEM = re.compile(r"^(?:apolog|declarations?\b|disclosures?\b|(?:members'?\s+)?interests?\b|membership|"
+                        r"substitut|attendance(?:\s+and\s+apologies)?$|(?:notification\s+of\s+)?substitut)", re.I)
 
 
 def _owner(text: str) -> str | None:
@@ -193,7 +207,7 @@ def _action(text: str, item: str | None, line: int, end_line: int, page: int, re
 # ---------------------------------------------------------------- attendance
 def _person_line(s: str) -> Person | None:
     """One person per line: 'Name, Post' / 'Name (Post)'."""
-    m = re.match(r"^(?P<name>[^,(]+?)\s*(?:\((?P<p1>.*)\)|,\s*(?P<p2>.*))?$", s)
+    m = re.match(r"^(?P<name>[^,(\u2013\u2014]+?)\s*(?:\((?P<p1>.*)\)|(?:,|\s[-\u2013\u2014])\s*(?P<p2>.*))?$", s)
     if not m:
         return None
     had = bool(_HON_RX.match(m["name"]))
@@ -204,6 +218,15 @@ def _person_line(s: str) -> Person | None:
 
 
 def _attendance_block(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
+    a = meeting.attendance
+    _attendance_sections(spans, start, end, meeting)
+    # "Also attended" with no separate list of officers: the officers are in it
+    if not a.officers:
+        a.officers = [x for x in a.also_present if not x.elected]
+        a.also_present = [x for x in a.also_present if x.elected]
+
+
+def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
     a = meeting.attendance
     section: str | None = None
     prev_open = False
@@ -260,7 +283,7 @@ def _attendance_block(spans: list[Span], start: int, end: int, meeting: Meeting)
             prev_open = False
         for p in people:
             sub = _SUB_PAREN.search(body) if section == "present" else None
-            att = Attendee(p.name, p.description, line, sp.page)
+            att = Attendee(p.name, p.description, line, sp.page, p.elected)
             if section == "present":
                 a.present.append(att)
                 if p.description and (m2 := _SUB_PAREN.search("(" + p.description + ")")):
@@ -268,8 +291,8 @@ def _attendance_block(spans: list[Span], start: int, end: int, meeting: Meeting)
             elif section == "officers":
                 a.officers.append(att)
             elif section == "also":
-                elected = p.elected or _ELECTED.search(p.description or "")
-                (a.also_present if elected else a.officers).append(att)
+                att.elected = bool(p.elected or _ELECTED.search(p.description or ""))
+                a.also_present.append(att)
             elif section == "apologies":
                 a.apologies.append(att)
             elif section == "subs":
@@ -407,6 +430,8 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                     formal.append(res)
                     for off, clause in _clauses(text):
                         ok, req = is_action(clause)
+                        if not ok and _CLAUSE_ACTION.search(clause):
+                            ok, req = True, False
                         if ok:
                             cl = clean(re.sub(r"^that\s+", "That ", clause))
                             clause_actions.append(_action(cl, label, first if off == 0 else _clause_line(spans, j, nxt, clause), last, sp.page, req))

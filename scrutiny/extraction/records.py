@@ -40,6 +40,7 @@ class Attendee:
     description: str | None = None     # role or post as printed ("Cabinet Member for ...")
     line: int | None = None
     page: int | None = None
+    elected: bool = False              # printed as a councillor (or a cabinet post)
 
 
 @dataclass

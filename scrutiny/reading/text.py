@@ -155,9 +155,9 @@ def _continues(prev: str, nxt: str, crossed_break: bool) -> bool:
     # A line that stops mid-sentence and a next line that starts in lower case; or a long
     # paragraph line cut off mid-sentence (a heading is never that long).
     words = nxt.split()
-    return nxt[0].islower() or (len(prev) >= 100 and nxt[0].isalpha() and len(words) > 2
+    return nxt[0].islower() or (len(prev) >= 100 and nxt[0].isalpha() and len(words) > 6
                                 and prev.split()[-1][:1].isupper() and words[1][:1].islower()
-                                and words[2][:1].islower())
+                                and words[2][:1].islower() and ">" not in prev)
 
 
 def mark_furniture(lines: list[Line]) -> list[Line]:
