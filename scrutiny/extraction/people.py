@@ -126,7 +126,14 @@ def _split_and(chunk: str) -> list[str]:
 def _split_run(chunk: str) -> list[str]:
     """A chunk holding several names in a row (a merged two-column list):
     split before each honorific, then split an over-long run of capitalised words."""
-    pieces = [p for p in _HON_START.split(chunk) if p.strip()]
+    cuts, depth = [], 0
+    marks = {m.start() for m in _HON_START.finditer(chunk)}
+    for k, ch in enumerate(chunk):
+        if k in marks and depth == 0:
+            cuts.append(k)              # an honorific outside brackets starts a new person
+        depth += (ch == "(") - (ch == ")" and depth > 0)
+    bounds = [0] + [c for c in cuts if c > 0] + [len(chunk)]
+    pieces = [chunk[a:b] for a, b in zip(bounds, bounds[1:]) if chunk[a:b].strip()]
     out = []
     for p in pieces:
         tail = _PAREN.sub("", p).strip()
