@@ -129,6 +129,25 @@ def ingest_papers(papers) -> list:
     return [ingest_text(text, record) for text, record in papers]
 
 
+def example_files() -> list[Path]:
+    if not EXAMPLES.is_dir():
+        return []
+    return sorted(p for p in EXAMPLES.rglob("*") if p.suffix in (".txt", ".html", ".xml")
+                  and "tools" not in p.parts)
+
+
+@pytest.fixture(scope="session")
+def example_papers():
+    """(Text, PaperRecord) for each example paper (examples/), read and extracted once."""
+    from scrutiny.extraction import extract
+    from scrutiny.reading import read_path
+
+    files = example_files()
+    if not files:
+        pytest.skip(f"the example papers are not at {EXAMPLES}")
+    return [(t, extract(t)) for t in map(read_path, files)]
+
+
 @pytest.fixture(scope="module")
 def seeded_module(django_db_setup, django_db_blocker, seed_papers):
     """The seed papers ingested (as `scrutiny ingest ../shared/seeds` does) once per test

@@ -176,25 +176,36 @@ def _titles_match(a: str, b: str) -> bool:
     return len(shorter.split()) >= 2 and fuzz.token_set_ratio(ka, kb) == 100
 
 
-_APPROVAL = re.compile(
-    r"minutes of the (?:[\w&,' ]+ )?meeting (?:of [\w&,' ]+ )?held on (?:\w+day,? )?"
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4})[^.]*?"
-    r"\b(?:agreed|approved|confirmed|signed|accepted)", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_MINUTES_OF = re.compile(r"\bminutes of (?:its|the|their)\b[^.;]*?\bmeetings?\b(?P<rest>[^;]*)",
+                         re.I)
+_APPROVED = re.compile(r"correct record|\b(?:approved|confirmed|agreed|signed|accepted)\b", re.I)
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")(?:,?\s+(\d{4}))?",
+                  re.I)
 
 
-def approved_minutes_date(text: str) -> dt.date | None:
+def approved_minutes_dates(text: str) -> list[dt.date]:
     """'The Minutes of the Meeting held on 20 September 2022 were agreed as a correct
-    record' -> 2022-09-20."""
-    m = _APPROVAL.search(text)
-    if not m:
-        return None
-    s = re.sub(r"(\d)(st|nd|rd|th)", r"\1", m.group("date")).replace(",", "")
-    for fmt in ("%d %B %Y", "%d %b %Y"):
-        try:
-            return dt.datetime.strptime(s, fmt).date()
-        except ValueError:
-            pass
-    return None
+    record' -> [2022-09-20]; 'the minutes of the meetings held on 9 April and 14 May 2024
+    were agreed' -> [2024-04-09, 2024-05-14]."""
+    out: list[dt.date] = []
+    for m in _MINUTES_OF.finditer(text):
+        if not _APPROVED.search(text):
+            continue
+        days = _DAY.findall(m.group("rest")[:160])
+        year = next((y for _, _, y in reversed(days) if y), None)
+        for d, month, y in days:
+            y = y or year
+            if not y:
+                continue
+            try:
+                out.append(dt.date(int(y), _MONTHS.index(month.lower()) + 1, int(d)))
+            except ValueError:
+                pass
+        if days:
+            break
+    return out
 
 
 # --------------------------------------------------------------------------- reconcile
@@ -661,9 +672,7 @@ def refresh_minutes_status(committee_id: int) -> None:
     for text in Resolution.objects.filter(meeting__committee_id=committee_id,
                                           text__icontains="minutes").values_list("text",
                                                                                  flat=True):
-        d = approved_minutes_date(text)
-        if d:
-            dates.add(d)
+        dates.update(approved_minutes_dates(text))
     for meeting in Meeting.objects.filter(committee_id=committee_id, date__in=dates).exclude(
             minutes_status=Meeting.APPROVED):
         apply(meeting, {"minutes_status": Meeting.APPROVED})

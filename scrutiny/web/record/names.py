@@ -12,8 +12,9 @@ The rules, in order:
 * honorifics ("Councillor", "Cllr", "Mrs", "Dr", "County Councillor" ...), post-nominals
   ("CC", "OBE", "JP" ...) and a role in brackets ("(Chair)") are not part of a name;
 * the last word is the surname; the words before it are given names or initials;
-* same surname and compatible given names ("H. J." ~ "H.", "S J" ~ "Steve") is the same
-  person when only one person in the council fits;
+* same surname and compatible given names ("H. J." ~ "H.", "S J" ~ "Steve"), or the
+  surname alone ("Councillor Madsen"), is the same person when only one person in the
+  council fits;
 * the same full first name and a surname spelt slightly differently ("Marian Humphreys"
   / "Marian Humphries") is the same person;
 * anything weaker (nicknames like "Dave" / "David", initials with a misspelt surname) is
@@ -74,6 +75,8 @@ NICKNAMES = {
     "sandy": "sandra", "nicky": "nicola", "vicky": "victoria", "harry": "henry",
     "jack": "john", "johnny": "john", "dick": "richard", "rick": "richard",
     "rich": "richard", "stu": "stuart", "ray": "raymond", "frank": "francis",
+    "pippa": "philippa", "phil": "philip", "toby": "tobias", "connie": "constance",
+    "gaz": "gareth", "des": "desmond", "ros": "rosalind", "lesley": "leslie",
 }
 
 
@@ -111,6 +114,8 @@ class Name:
 def parse_name(raw: str) -> Name:
     """'Mrs. H. J. Fryer CC (Chairman)' -> Name('H. J. Fryer', ('h', 'j'), 'fryer')."""
     text = _BRACKETS.sub(" ", raw.translate(_LOOKALIKE))
+    # "M. Delahay - Head of Performance", "Liz Altay, Interim Director": the post goes
+    text = re.split(r"\s[-\u2013\u2014]\s|,|;", text)[0]
     text = text.replace("*", " ").replace("_", " ")
     # "H.J.Fryer" -> "H. J. Fryer"
     text = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z])", r"\1. ", text)
@@ -184,10 +189,19 @@ def surname_similarity(a: str, b: str) -> float:
     return fuzz.ratio(a, b)
 
 
+def _compound(a: Name, b: Name) -> Name:
+    """'Martin Dunmore Price' read against 'Martin Dunmore-Price': the hyphen dropped."""
+    if a.surname != b.surname and a.given and "-" in b.surname \
+            and f"{a.given[-1]}-{a.surname}" == b.surname:
+        return Name(a.display, a.given[:-1], b.surname)
+    return a
+
+
 def compare(a: Name, b: Name) -> Match:
     """Are `a` and `b` the same person?  (Within one council: the caller scopes.)"""
     if not a.surname or not b.surname:
         return NO_MATCH
+    a, b = _compound(a, b), _compound(b, a)
     if a.key == b.key:
         return Match(100.0, True, "same name")
     sur = surname_similarity(a.surname, b.surname)
@@ -202,7 +216,9 @@ def compare(a: Name, b: Name) -> Match:
         if given == "initial":
             return Match(95.0, True, "same surname, matching initials")
         if given == "surname-only":
-            return Match(75.0, False, "surname only")
+            # "Councillor Madsen": the one Madsen the council has (PeopleIndex asks an
+            # officer when there are two)
+            return Match(75.0, True, "surname only")
         if given == "nickname":
             return Match(80.0, False, "same surname, first name may be a short form")
         return Match(70.0, False, "same surname, similar first name")
@@ -211,6 +227,8 @@ def compare(a: Name, b: Name) -> Match:
         return Match(90.0, True, "same first name, surname spelt differently")
     if given in ("same", "initial", "nickname"):
         return Match(70.0, False, "surname spelt differently, first names only partly known")
+    if given == "surname-only":
+        return Match(60.0, False, "surname only, spelt differently")
     return NO_MATCH
 
 

@@ -47,6 +47,14 @@ class PeopleIndex:
             if m.score and (p.pk not in best or m.score > best[p.pk][0]):
                 best[p.pk] = (m.score, m.certain, m.reason, p)
         certain = [v for v in best.values() if v[1]]
+        if len(certain) > 1:
+            # "P. Threlfall" fits "Philippa" and "Pippa Threlfall", who are already proposed
+            # as one person: the name belongs with the person the proposal would keep.
+            ids = {v[3].pk for v in certain}
+            proposed = set(MergeProposal.objects.filter(
+                person_id__in=ids, candidate_id__in=ids, status=MergeProposal.OPEN)
+                .values_list("person_id", flat=True))
+            certain = [v for v in certain if v[3].pk not in proposed]
         if len(certain) == 1:
             person = certain[0][3]
             self._add_variant(person, n)
