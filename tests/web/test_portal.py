@@ -5,10 +5,6 @@ from __future__ import annotations
 import re
 from html import unescape
 
-import pytest
-
-
-
 CITE = re.compile(r'href="(/documents/(\d+)/\?lines=(\d+)(?:-(\d+))?#L(\d+))"')
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -102,19 +103,30 @@ def ingest_text(text: Text, record: PaperRecord | None = None, *,
     try:
         if record is None:
             record = extract(text)
-        with transaction.atomic():
-            if not force and Document.objects.filter(sha256=sha).exists():
-                return IngestResult(text.source, "unchanged", "already ingested (same bytes)")
-            return Reconciler(text, record, sha).run()
-    except IntegrityError:
-        # another process stored the same paper at the same moment
-        if Document.objects.filter(sha256=sha).exists():
-            return IngestResult(text.source, "unchanged", "already ingested (same bytes)")
-        raise
     except Exception as exc:  # noqa: BLE001 - one bad paper must not stop the others
         return IngestResult(text.source, "failed",
-                            f"{text.source}: could not be ingested "
+                            f"{text.source}: could not be read into a record "
                             f"({type(exc).__name__}: {exc}); nothing of it was stored")
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                if not force and Document.objects.filter(sha256=sha).exists():
+                    return IngestResult(text.source, "unchanged",
+                                        "already ingested (same bytes)")
+                return Reconciler(text, record, sha).run()
+        except IntegrityError as exc:
+            # Another process stored this paper, or created the same council, committee
+            # or meeting, at the same moment (PostgreSQL): look again, then retry.
+            if not force and Document.objects.filter(sha256=sha).exists():
+                return IngestResult(text.source, "unchanged", "already ingested (same bytes)")
+            problem = exc
+            time.sleep(0.05 * (attempt + 1))
+        except Exception as exc:  # noqa: BLE001 - one bad paper must not stop the others
+            problem = exc
+            break
+    return IngestResult(text.source, "failed",
+                        f"{text.source}: could not be ingested ({type(problem).__name__}: "
+                        f"{problem}); nothing of it was stored")
 
 
 # --------------------------------------------------------------------------- helpers

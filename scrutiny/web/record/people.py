@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from .models import (Attendance, Council, Declaration, Membership, MergeProposal, Person,
+from .models import (Attendance, Council, Declaration, MergeProposal, Person,
                      PersonName)
 from .names import Name, compare, parse_name
 
@@ -148,6 +148,3 @@ def decide(proposal: MergeProposal, confirm: bool, user=None) -> None:
         return
     proposal.save(update_fields=["status", "decided_at", "decided_by"])
 
-
-def memberships_sorted(person: Person) -> list[Membership]:
-    return list(person.memberships.select_related("committee__council").order_by("from_date"))

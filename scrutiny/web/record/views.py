@@ -12,7 +12,7 @@ from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,9 +20,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from ..actions.models import Action
-from .models import (AgendaItem, Attendance, Committee, Council, Declaration, Document,
-                     DocumentSection, Meeting, MeetingDocument, Membership, MergeProposal,
-                     Person, Resolution)
+from .models import (AgendaItem, Attendance, Committee, Council, Document, DocumentSection,
+                     Meeting, MeetingDocument, Membership, MergeProposal, Person, Resolution)
 from .people import decide
 
 
@@ -299,6 +298,3 @@ def decide_merge(request, pk):
                                               else "recorded as different people."))
     return redirect("record:officers")
 
-
-__all__ = ["home", "council", "committee", "meeting", "item", "person", "document",
-           "officers", "decide_merge", "Q", "Declaration"]
