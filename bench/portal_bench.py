@@ -6,7 +6,7 @@
    fictional council (Wessex County Council: one scrutiny committee, ~80 meetings, each
    with a minutes paper, items, attendance, declarations, resolutions and actions, read
    through the real ingest path), plus the seed papers in ../shared/seeds when present.
-2. Serves it with `scrutiny serve` (waitress, 24 threads) in a separate process on
+2. Serves it with `scrutiny serve` (waitress, its default threads) in a separate process on
    127.0.0.1 and a free port.
 3. Runs N clients (stdlib threads + urllib) over the main page types -- home, council,
    committee, meeting, item, person, document -- and prints p50 / p95 latency per page
@@ -55,10 +55,8 @@ OFFICERS = [("Hannah Stour", "Director of Children's Services"),
 
 
 def default_threads() -> int:
-    import inspect
-
-    from scrutiny import commands
-    return inspect.signature(commands.serve).parameters["threads"].default.default
+    from scrutiny.commands import SERVE_THREADS
+    return SERVE_THREADS
 
 
 def free_port() -> int:
