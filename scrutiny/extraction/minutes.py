@@ -51,7 +51,28 @@ _DECLARED = re.compile(
     r"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
     r"(?:declared|disclosed|registered|made\s+a\s+declaration\s+of)\s+(?:an?\s+)?(?P<kind>(?:[\w\-]+\s+){0,4}?)interests?\b"
     r"(?P<rest>[^.]*)")
-_DECL_ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*)?([\w/()]+?)(?=[\s,.;)]|$)", re.I)
+_DECL_ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*|number\s+)?([\w/()]*\d[\w/()]*?)(?=[\s,.;)]|$)", re.I)
+_DECL_TITLE = re.compile(r"declaration|disclosure|interests?\b", re.I)
+# in the declarations item: "Councillor X asked it be noted that she was a member of ...",
+# "Councillor A. Smith - Item 16 - personal interest as a school governor."
+_DECL_PERSON = re.compile(
+    r"^(?P<who>(?:County\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})"
+    r"(?P<rest>.*)$")
+_DECL_WORDS = re.compile(r"interest|member of|governor|trustee|employ|director of|shareholder|owner|"
+                         r"partner|relative|spouse|husband|wife|son|daughter|lives|resident", re.I)
+
+
+def _declaration_sentence(sent: str) -> Declaration | None:
+    m = _DECL_PERSON.match(sent.strip())
+    if not m or not _DECL_WORDS.search(m["rest"]):
+        return None
+    who = clean_name(m["who"])
+    if not looks_like_name(who, True):
+        return None
+    im = _DECL_ITEM.search(m["rest"])
+    interest = re.sub(r"^\s*[-\u2013,:]\s*(?:(?:agenda\s+)?item\s+[\w/()]+\s*[-\u2013,:]\s*)?", "", m["rest"],
+                      flags=re.I).strip(" .")
+    return Declaration(who, im.group(1) if im else None, interest or None)
 
 # ---------------------------------------------------------------- resolutions
 _RESOLVED = re.compile(
@@ -399,6 +420,7 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
     for a, b, item in bounds:
         label = _item_label(item) if item else None
         attendance_item = bool(item and _SKIP_ITEM.search(item.title))
+        declarations_item = bool(item and _DECL_TITLE.search(item.title))
         formal: list[Resolution] = []
         clause_actions: list[Action] = []
         narrative: list[Action] = []
@@ -449,17 +471,19 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                     continue
                 if _sentence_attendance(sent, sp, off, meeting) and (attendance_item or "apolog" in sent.lower()):
                     continue
-                if attendance_item and _DECLARED.search(sent):
-                    pass
                 d = _DECLARED.search(sent)
                 if d:
                     who = clean_name(d["who"])
                     if looks_like_name(who, bool(_HON_RX.match(d["who"]))):
                         im = _DECL_ITEM.search(d["rest"])
                         interest = (d["kind"] + "interest" + d["rest"]).strip(" ,.")
-                        meeting.declarations.append(Declaration(who, im.group(1) if im else label,
+                        meeting.declarations.append(Declaration(who, im.group(1) if im else None,
                                                                 interest, line, sp.page))
                         continue
+                if declarations_item and (dd := _declaration_sentence(sent)):
+                    dd.line, dd.page = line, sp.page
+                    meeting.declarations.append(dd)
+                    continue
                 if _APPROVAL.search(sent) and not approval:
                     formal.append(Resolution(label, sent, line, sp.last, sp.page))
                     approval = True

@@ -124,3 +124,12 @@ def test_minutes_with_reference_numbers_inline_lists_and_agreed_blocks():
     texts = [x.text for x in m.actions]
     assert texts[0].startswith("Councillor Novak asked for a breakdown")      # clause letter dropped
     assert any(x.owner == "Director" for x in m.actions)
+
+
+def test_declarations_in_several_phrasings():
+    (m,) = extract(read_path(PAPERS / "declarations_page.txt")).meetings
+    got = [(d.member, d.item) for d in m.declarations]
+    assert got == [("Fiona Martin", "14"), ("Bob Jones", "15"), ("A. Smith", "16")]
+    assert m.declarations[2].interest == "personal interest as a school governor"
+    assert [(s.member, s.substituting_for) for s in m.attendance.substitutes] == [("Billy Brookes", "Danny Brookes")]
+    assert [a.name for a in m.attendance.apologies] == ["J. D. Stanley"]
