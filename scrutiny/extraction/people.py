@@ -14,7 +14,7 @@ HONORIFIC = (r"(?:County\s+)?(?:Councillors?|Cllrs?|Mrs|Mr|Ms|Miss|Mx|Dr|Prof(?:
              r"Sir|Dame|Lord|Lady|Canon|Father|Baroness|Alderman|Alderwoman|(?:Chief\s+|Detective\s+)?Inspector|"
              r"(?:Chief\s+|Detective\s+)?Superintendent|Sergeant|Sgt|PC|DCI|DI|"
              r"Deputy(?=\s+[A-Z][a-z]+\s+[A-Z])(?!\s+(?:Chair|Leader|Mayor|Director|Chief|Head|Lieutenant)))")
-_HON_RX = re.compile(rf"^(?:(?:the\s+)?{HONORIFIC}\.?\s+)+", re.I)
+_HON_RX = re.compile(rf"^(?:(?:the\s+)?{HONORIFIC}\.?:?\s+)+", re.I)
 _HON_START = re.compile(rf"(?<![\w.])(?={HONORIFIC}\.?\s+[A-Z])")
 _SUFFIX = re.compile(r"(?:\s*,?\s+(?:CC|MBE|OBE|CBE|JP|MP|QC|KC|DL))+\.?\s*$")
 _PAREN = re.compile(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
@@ -40,7 +40,9 @@ _HEADING_WORDS = {"papers", "documents", "business", "matters", "items", "item",
                   "education", "health", "care", "public", "policy", "review", "group", "partnership",
                   "trust", "school", "schools", "team", "unit", "office", "officer", "appendix",
                   "representative", "representatives", "co-opted", "church", "governor", "governors",
-                  "vacancy", "substitutes", "observers", "voting", "non-voting"}
+                  "vacancy", "substitutes", "substitute", "observers", "voting", "non-voting", "co-optees",
+                  "co-optee", "chairman", "chair", "vice-chair", "vice-chairman", "deputy", "mayor",
+                  "leader", "cabinet", "portfolio", "holder", "holders", "all", "none", "absent"}
 _TOKEN = re.compile(r"^(?:[A-Z][a-z]?\.?|[A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*|[A-Z]{2,}[a-z]*|O'[A-Z]\w+|Mc[A-Z]\w+)$")
 
 
@@ -69,14 +71,13 @@ def looks_like_name(name: str, had_honorific: bool = False) -> bool:
     """Is `name` (already cleaned) shaped like a person's name?"""
     if not name or len(name) > 60 or any(ch.isdigit() for ch in name):
         return False
-    toks = name.replace(". ", ".  ").split()
-    toks = [t for t in name.split() if t]
+    toks = name.split()
     if _NOT_NAME.match(name) and not had_honorific:
+        return False
+    if len(toks) > 5 or any(t.lower().strip(".,:") in _HEADING_WORDS for t in toks):
         return False
     if len(toks) == 1:
         return had_honorific and bool(_TOKEN.match(toks[0])) and len(toks[0]) > 2
-    if len(toks) > 5 or any(t.lower().strip(".,") in _HEADING_WORDS for t in toks):
-        return False
     for t in toks:
         if t.lower() in _PARTICLES:
             continue
@@ -182,7 +183,7 @@ def split_people(text: str) -> list[Person]:
                     plural = True          # "Councillors A, B and C": all of them
                 elif had_hon:
                     plural = False
-                if looks_like_name(name, had_hon):
+                if looks_like_name(name, had_hon or plural):
                     elected = bool(re.match(r"(?:the\s+)?(?:county\s+)?(?:councillor|cllr)\b", s, re.I))
                     out.append(Person(name, desc, elected or plural))
                 elif out and not had_hon:

@@ -58,3 +58,10 @@ def test_any_printed_list_gives_back_its_people(people, sep):
     printed = [f"{h}{f} {s}" for h, f, s in people]
     text = sep.join(printed[:-1]) + (" and " if len(printed) > 1 else "") + printed[-1]
     assert names(text) == [f"{f} {s}" for _, f, s in people]
+
+
+def test_plural_councillors_covers_bare_surnames():
+    assert names("Councillors Smith (Chairman), Jones, Patel-Ward, O'Brien and McKenzie") == \
+        ["Smith", "Jones", "Patel-Ward", "O'Brien", "McKenzie"]
+    assert names("Councillors: R. Smith, T. Jones and Mrs P. Ward") == ["R. Smith", "T. Jones", "P. Ward"]
+    assert names("Councillors:") == []
