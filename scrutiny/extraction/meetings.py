@@ -358,7 +358,7 @@ def extract_meetings(text: Text, spans: list[Span]) -> list[Meeting]:
         else:
             members, after = _members(spans, h.index, end)
             m.members = members
-            m.items = find_items(spans, after, end, max_gap=25, earliest=True)
+            m.items = find_items(spans, after, end, max_gap=None if h.record == "page" else 25, earliest=True)
             last = m.items[-1].line if m.items else spans[after].first if after < len(spans) else h.line
             stop = next((j for j in range(after, end) if spans[j].first > last), end)
             m.next_meeting = _next_meeting(spans, h.index, min(end, stop + 6), m.date)
