@@ -305,3 +305,20 @@ def test_stats_creates_the_schema_of_an_empty_database(tmp_path):
     db = tmp_path / "empty.sqlite3"
     stats = json.loads(_run("stats", "--json", db=db, check=True).stdout)
     assert stats["meetings"] == 0 and db.exists()
+
+
+def test_a_report_for_one_item_does_not_reorder_the_agenda():
+    from scrutiny.web.record.models import Document, Meeting as M
+
+    ingest(*paper("agenda.txt", 20, agenda()))
+    report = Meeting(committee=COMMITTEE, date="2025-01-14", record="agenda", line=1,
+                     items=[Item("4", "Budget monitoring: quarter 3 report", line=3)])
+    r = ingest(*paper("budget-report.txt", 10, report))
+    assert r.ok, r.message
+    meeting = M.objects.get(date="2025-01-14")
+    items = list(meeting.items.order_by("order"))
+    assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
+    assert items[3].title == "Budget monitoring"
+    assert items[3].document.source_name == "agenda.txt" and items[3].line == 13
+    doc = Document.objects.get(pk=r.document_id)
+    assert doc.kind == "report" and doc.title.startswith("Budget monitoring: quarter 3 report")

@@ -279,7 +279,11 @@ class Reconciler:
     def store_document(self) -> Document:
         rec, text = self.record, self.text
         records = {m.record for m in rec.meetings}
-        if "agenda" in records:
+        agendas = [m for m in rec.meetings if m.record == "agenda"]
+        if agendas and records == {"agenda"} and all(len(m.items) <= 2 for m in agendas) \
+                and (rec.indicators or any(m.items for m in agendas)):
+            kind = "report"                     # a report for one item of an agenda
+        elif "agenda" in records:
             kind = "agenda_pack" if len(rec.meetings) > 1 or rec.documents and len(
                 rec.documents) > 1 else "agenda"
         elif "minutes" in records:
@@ -414,9 +418,19 @@ class Reconciler:
                     return e
             return None
 
+        # A paper that lists only one or two of an agenda's items (a report for item 6,
+        # a supplement) adds to the agenda known from the agenda itself; it does not
+        # reorder or re-cite it.
+        others = [e for e in existing if e.document_id and e.document_id != self.doc.pk
+                  and e.document_id not in self.superseded_ids()]
+        partial = not minutes and len(m.items) * 2 < len(others)
+        next_order = max((e.order for e in existing), default=-1) + 1
+
         for order, rec in enumerate(m.items):
             item = find(rec)
             number = text_or_blank(rec.number, 40)
+            if item is None and others:
+                order, next_order = next_order, next_order + 1
             if minutes:
                 values = {"minute_number": number, "minutes_document": self.doc,
                           "minutes_line": rec.line, "minutes_page": rec.page or (
@@ -427,6 +441,10 @@ class Reconciler:
                     values.update(number=number, title=rec.title[:1000], order=order,
                                   exempt=rec.exempt,
                                   exempt_paragraph=text_or_blank(rec.exempt_paragraph, 20))
+            elif partial and item is not None:
+                values = {k: v for k, v in (("pages", text_or_blank(rec.pages, 40)),
+                                            ("report_by", text_or_blank(rec.report_by, 300)))
+                          if v and not getattr(item, k)}
             else:
                 values = {"number": number, "title": rec.title[:1000], "order": order,
                           "pages": text_or_blank(rec.pages, 40), "exempt": rec.exempt,
@@ -694,6 +712,10 @@ def document_title(rec: PaperRecord, kind: str) -> str:
     label = dict(Document.KINDS).get(kind, "Paper")
     main = next((m for m in rec.meetings if m.record == "agenda"), None) or (
         rec.meetings[0] if rec.meetings else None)
+    if kind == "report" and main and main.items:
+        d = parse_date(main.date)
+        when = f", {d.day} {d:%B %Y}" if d else ""
+        return f"{main.items[0].title} ({main.committee or 'committee'}{when})"
     if main and main.committee:
         d = parse_date(main.date)
         when = f", {d.day} {d:%B %Y}" if d else ""
