@@ -78,10 +78,19 @@ def committee_in(text: str) -> str | None:
     return name
 
 
+_NOT_A_COUNCIL = re.compile(r"\b(?:youth|parish|town|community|schools?|children|young|students?|church|"
+                            r"care|advisory|sports|arts|research|safeguarding|voluntary|in)\b", re.I)
+
+
 def extract_council(text: Text, spans: list[Span]) -> str | None:
-    """The council that published the paper: the council named most often."""
-    counts: Counter[str] = Counter()
-    for sp in spans[:4000]:
+    """The council that published the paper.
+
+    A council named in the paper's heading or sign-off (the first 40 spans, or a line of
+    its own) counts three times; one named in passing in the body counts once, and a name
+    met only once in passing ("partnered with Herefordshire Council") is not taken: a
+    paper that does not name its council gets none rather than a neighbour's."""
+    weights: Counter[str] = Counter()
+    for k, sp in enumerate(spans[:4000]):
         if "Council" not in sp.text and "Borough of" not in sp.text and "COUNCIL" not in sp.text:
             continue
         line = clean(sp.text)
@@ -94,14 +103,16 @@ def extract_council(text: Text, spans: list[Span]) -> str | None:
                          "County", "City", "District", "Borough", "Parish", "Town", "Youth", "In", "At",
                          "Of", "For", "Children", "Care", "Cabinet", "Agenda", "Minutes"}:
                 continue
-            if m.group(3) and not re.search(r"(shire|ham|ton|ford|bury|ley|field|wich|pool|mouth|"
-                                            r"borough|minster|ington|caster|chester|land|wood)\b",
-                                            name.split()[0], re.I):
+            if m.group(3) and (_NOT_A_COUNCIL.search(name) or not re.search(
+                    r"(shire|ham|ton|ford|bury|ley|field|wich|pool|mouth|borough|minster|ington|caster|"
+                    r"chester|land|wood)\b", first, re.I)):
                 continue
-            counts[name] += 1
-    if not counts:
+            heading = k < 40 or len(line) <= len(name) + 3
+            weights[name] += 3 if heading else 1
+    if not weights:
         return None
-    return counts.most_common(1)[0][0]
+    name, weight = weights.most_common(1)[0]
+    return name if weight >= 2 else None
 
 
 class _Header:

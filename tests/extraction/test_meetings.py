@@ -116,3 +116,8 @@ def test_page_saved_as_table_rows_without_heading_or_numbers():
                                          "MINUTES OF THE PREVIOUS MEETING", "HOUSING REPAIRS PERFORMANCE"]
     assert [a.name for a in m.attendance.apologies] == ["Ruth Vaughan", "Simon Pryce"]   # "Deputy", "Alderman"
     assert len(m.resolutions) == 2 and len(m.actions) == 1
+
+
+def test_council_named_only_in_passing_is_not_taken():
+    assert record("004").council is None          # names a partner council once, its own never
+    assert record("001").council == "Worcestershire County Council"
