@@ -45,6 +45,10 @@ _COUNCIL = re.compile(r"\b((?:[A-Z][a-z]+(?:[ -](?:upon|on|and|in|under|&)?\s?[A
 _NEXT = re.compile(r"\bnext\s+(?:scheduled\s+)?meeting\b|\bdate\s+of\s+(?:the\s+)?next\s+meeting\b", re.I)
 
 
+_SUMMONS = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.{5,120}?)\s+(?:to\s+be\s+|will\s+be\s+|which\s+will\s+be\s+)?held\b",
+                      re.I)
+_GENERIC = {"members", "member", "meeting", "meetings", "chairman", "chair", "this", "that", "said", "same",
+            "whole", "full", "each", "any", "every", "our", "your", "relevant", "appropriate", "next"}
 _BODY_RX = re.compile(r"\b(?:sub-committee|committee|panel|board|commission|forum|cabinet|group)\b", re.I)
 _CONNECT = {"and", "of", "for", "the", "on", "in", "with", "&"}
 
@@ -71,6 +75,8 @@ def committee_in(text: str) -> str | None:
     kept = words[k:]
     name = _LEAD.sub("", " ".join(kept + [m.group(0)])).strip(" ,-")
     caps = [w for w in name.split() if w.lower() not in _CONNECT]
+    if any(w.lower() in _GENERIC for w in caps):
+        return None
     if len(caps) < 2 or len(name) > 110 or not all(w[:1].isupper() for w in caps):
         return None
     if name.isupper():
@@ -136,7 +142,11 @@ def _header_at(spans: list[Span], i: int) -> _Header | None:
         return None
     # a heading line is the committee (with a prefix and a date/place at most), not prose
     rest = _LEAD.sub("", s)
-    if not re.match(r"^(?:\W*)" + re.escape(committee.split()[0]), rest, re.I):
+    summons = _SUMMONS.search(s)
+    if summons:
+        # "... a meeting of the OVERVIEW AND SCRUTINY COMMITTEE to be held in ... on <date>"
+        committee = committee_in(summons.group(1)) or committee
+    elif not re.match(r"^(?:\W*)" + re.escape(committee.split()[0]), rest, re.I):
         return None
     window = [clean(spans[j].text) for j in range(max(0, i - 3), min(len(spans), i + 9))]
     here = [clean(spans[j].text) for j in range(i, min(len(spans), i + 9))]
@@ -226,8 +236,8 @@ def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting) -> None:
                 break
 
 
-_MEMBERSHIP_START = re.compile(r"^(?:membership|members(?: of the (?:committee|panel|board))?|"
-                               r"committee members(?:hip)?|councillors)\s*:?\s*(?:-)?$", re.I)
+_MEMBERSHIP_START = re.compile(r"^(?:membership|members(?: of the (?:committee|panel|board|sub-committee))?|"
+                               r"committee members(?:hip)?|councillors)\s*(?::\s*(?P<rest>.*)|-|)$", re.I)
 _MEMBERSHIP_STOP = re.compile(
     r"^(?:items? on the agenda|agenda\b|items\b|please note|quorum|contact|email|tel\b|date of issue|"
     r"substitutes?\b|notes?\b|information\b|webcasting|apologies|public|to:|dear|this document|"
@@ -237,18 +247,19 @@ _MEMBERSHIP_STOP = re.compile(
 def _members(spans: list[Span], start: int, end: int) -> tuple[list[Member], int]:
     """The membership list of an agenda front sheet: (members, index after the list)."""
     k = None
+    inline = None
     for j in range(start, min(end, start + 40)):
-        if _MEMBERSHIP_START.match(clean(spans[j].text)):
-            k = j
+        if m := _MEMBERSHIP_START.match(clean(spans[j].text)):
+            k, inline = j, (m.group("rest") or "").strip() or None
             break
     if k is None:
         return [], start
     out: list[Member] = []
     seen: set[str] = set()
     group_role: str | None = None
-    j = k + 1
+    j = k if inline else k + 1
     while j < end:
-        s = clean(spans[j].text)
+        s = inline if (inline and j == k) else clean(spans[j].text)
         if _MEMBERSHIP_STOP.match(s) or find_date(s) or re.match(r"^\(?\d{1,2}[.)]\s", s):
             break
         if len(s) > 400:

@@ -121,3 +121,16 @@ def test_page_saved_as_table_rows_without_heading_or_numbers():
 def test_council_named_only_in_passing_is_not_taken():
     assert record("004").council is None          # names a partner council once, its own never
     assert record("001").council == "Worcestershire County Council"
+
+
+def test_summons_with_inline_membership_and_exempt_part_two():
+    rec = extract(read_path(PAPERS / "summons_agenda.txt"))
+    assert rec.council == "Brackenford District Council"
+    (m,) = rec.meetings
+    assert (m.committee, m.date, m.time) == ("Overview and Scrutiny Committee", "2025-06-12", "18:30")
+    assert m.venue == "Council Chamber, Civic Offices, Station Road, Brackenford"
+    assert [(x.name, x.role) for x in m.members][:2] == [("R. Adebayo", "Chairman"), ("L. Fenwick", "Vice-Chairman")]
+    assert len(m.members) == 6
+    assert [i.number for i in m.items] == [str(n) for n in range(1, 8)]
+    assert [i.exempt for i in m.items] == [False] * 6 + [True]
+    assert m.items[6].exempt_paragraph == "3" and m.next_meeting == "2025-09-11"
