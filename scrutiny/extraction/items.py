@@ -20,7 +20,7 @@ _PAGES = re.compile(
     r"|(?:(?:\t|\s{2,}|\s*\|\s*|\s+)(?P<c>\d{1,4})\s*[-\u2013]\s*(?P<d>\d{1,4})\s*\|?\s*$)"
     r"|(?:\s*\|?\s*\(?\s*(?:page|p\.)\s*(?P<e>\d{1,4})\s*\)?\s*\|?\s*$)", re.I)
 _PAGES_ONLY = re.compile(r"^\(?\s*(?:pages?\s*)?(\d{1,4})\s*[-\u2013]\s*(\d{1,4})\s*\)?$", re.I)
-_NUM = (r"(?P<num>\(\d{1,2}\)|\([a-z]\)|\d{1,3}(?:\.\d{1,2})?(?=[.)\s])|[A-Z]{1,6}\s?/\s?\d{1,4}\s?/\s?\d{2,4}"
+_NUM = (r"(?P<num>\(\d{1,2}\)|\([a-z]\)|\d{1,3}\(?[a-h]\)?(?=[.)\s]|$)|\d{1,3}(?:\.\d{1,2})?(?=[.)\s])|[A-Z]{1,6}\s?/\s?\d{1,4}\s?/\s?\d{2,4}"
         r"|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3})")
 _ITEM = re.compile(rf"^(?:item\s+|minute\s+|no\.?\s*)?{_NUM}[.):]?(?:\t+|\s+|(?<=[.)])(?=[A-Z]))(?P<title>\S.*)$", re.I)
 _NUM_ONLY = re.compile(rf"^(?:item\s+|minute\s+)?{_NUM}[.):]?$", re.I)
@@ -55,6 +55,8 @@ def _number_key(num: str) -> tuple | None:
         return ("sub", ord(m.group(1)) - 96)
     if m := re.fullmatch(r"(\d{1,3})", n):
         return ("top", int(m.group(1)))
+    if m := re.fullmatch(r"\d{1,3}\(?([a-h])\)?", n):
+        return ("sub", ord(m.group(1)) - 96)            # "12a", "12(b)": parts of item 12
     # "1.1", "2.3": numbered paragraphs of reports, never agenda items
     if m := re.fullmatch(r"([A-Za-z]{1,6})/(\d{1,4})/(\d{2,4})", n):
         return ("ref", m.group(1).upper(), m.group(3), int(m.group(2)))

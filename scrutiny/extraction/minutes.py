@@ -361,7 +361,9 @@ def _known(meeting: Meeting, name: str) -> bool:
 # ---------------------------------------------------------------- the minutes
 def _item_label(item: Item) -> str:
     num = item.number.rstrip(".") if item.number else ""
-    return f"{item.parent}{num}" if item.parent else num
+    if item.parent and not num.startswith(item.parent):
+        return f"{item.parent}{num}"
+    return num
 
 
 def _resolution_block(spans: list[Span], j: int, end: int, inline: str) -> tuple[str, int, int, int]:

@@ -134,3 +134,10 @@ def test_summons_with_inline_membership_and_exempt_part_two():
     assert [i.number for i in m.items] == [str(n) for n in range(1, 8)]
     assert [i.exempt for i in m.items] == [False] * 6 + [True]
     assert m.items[6].exempt_paragraph == "3" and m.next_meeting == "2025-09-11"
+
+
+def test_lettered_parts_of_an_item():
+    (m,) = extract(read_path(PAPERS / "lettered_items_page.txt")).meetings
+    assert [i.number for i in m.items] == ["11", "12", "12a", "12b", "13"]
+    assert m.items[2].parent == "12"
+    assert [r.item for r in m.resolutions] == ["12a", "12b"]
