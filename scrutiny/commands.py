@@ -199,3 +199,6 @@ def manage(ctx: typer.Context,
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["scrutiny manage", *ctx.args])
+
+
+from . import search_cli  # noqa: E402,F401  (registers `search` and `reindex`)

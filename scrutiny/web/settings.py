@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "scrutiny.web.record",
     "scrutiny.web.actions",
     "scrutiny.web.performance",
+    "scrutiny.web.search",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ from ...extraction.records import PaperRecord
 from ...reading import ReadError, Text, read_path
 from ..actions.models import Action
 from ..performance.models import Indicator, IndicatorValue
+from ..search.indexing import index_paper
 from .models import (AgendaItem, Attendance, Committee, Council, Declaration, Document,
                      DocumentSection, Meeting, MeetingDocument, Membership, Passage, Resolution,
                      unique_slug)
@@ -250,8 +251,11 @@ class Reconciler:
         self.reconcile_indicators()
         self.supersede()
         self.remove_stale()
+        from ..actions.tracker import after_ingest   # due dates, owners, follow-ups
+        after_ingest(self)
         for committee_id in self.touched_committees:
             refresh_minutes_status(committee_id)
+        index_paper(self.doc)               # search index, in this paper's transaction
         r = self.result
         r.document_id = self.doc.pk
         r.meetings = len(self.touched_meetings)
@@ -607,37 +611,9 @@ class Reconciler:
 
     # ---- indicators
     def reconcile_indicators(self) -> None:
-        seen: set[tuple[int, str]] = set()
-        cache: dict[str, Indicator] = {}
-        for rec in self.record.indicators:
-            name = " ".join(rec.name.split())[:500]
-            key = title_key(name)[:500]
-            if not key:
-                continue
-            ind = cache.get(key)
-            if ind is None:
-                ind, _ = Indicator.objects.get_or_create(
-                    council=self.council, key=key,
-                    defaults={"name": name, "unit": text_or_blank(rec.unit, 40)})
-                cache[key] = ind
-            period = text_or_blank(rec.period, 60)
-            if (ind.pk, period) in seen:
-                continue
-            seen.add((ind.pk, period))
-            values = {"value": text_or_blank(rec.value, 60), "number": _number(rec.value),
-                      "unit": text_or_blank(rec.unit, 40),
-                      "target": text_or_blank(rec.target, 60),
-                      "status": text_or_blank(rec.status, 60), "meeting": self.agenda_meeting,
-                      **self.cite(rec.line, None, rec.page)}
-            row = IndicatorValue.objects.filter(indicator=ind, period=period).first()
-            if row is None:
-                row = IndicatorValue(indicator=ind, period=period)
-                apply(row, values)
-                row.save()
-            else:
-                apply(row, values)
-            self.touch(row)
-            self.result.indicators += 1
+        # identity across papers, periods, targets, RAG, comparators, narrative figures
+        from ..performance.ingest import record_indicators
+        record_indicators(self)
 
     # ---- a new version of a paper
     def supersede(self) -> None:

@@ -1,0 +1,187 @@
+"""Keyword search behind one interface: SQLite FTS5, or PostgreSQL full-text search.
+
+    backend = keyword_backend()           # chosen by the database in use
+    backend.search(query, filters, limit) # [(passage id, score)], best first
+    backend.snippets(query, ids)          # {passage id: text with marked matches}
+
+A query is the words a person typed.  Both backends first ask for passages holding all of
+its words (stopwords left out); when that finds fewer than asked for, passages holding
+any of them follow, ranked by BM25 (FTS5) or ts_rank (PostgreSQL).  "Quoted phrases"
+must appear as phrases.  Scores are "higher is better" in both.
+"""
+from __future__ import annotations
+
+from django.db import connection
+
+from .text import MARK_END, MARK_START, query_phrases, query_words
+from .vectors import Filters
+
+SNIPPET_TOKENS = 40
+
+
+def _filter_sql(f: Filters | None, alias: str = "e") -> tuple[str, list]:
+    if f is None:
+        return "", []
+    sql, params = [], []
+    if f.council is not None:
+        sql.append(f"{alias}.council_id = %s")
+        params.append(f.council)
+    if f.committee is not None:
+        sql.append(f"{alias}.committee_id = %s")
+        params.append(f.committee)
+    if f.date_from is not None:
+        import datetime as dt
+        sql.append(f"{alias}.date >= %s")
+        params.append(dt.date.fromordinal(f.date_from))
+    if f.date_to is not None:
+        import datetime as dt
+        sql.append(f"{alias}.date <= %s")
+        params.append(dt.date.fromordinal(f.date_to))
+    if f.kind:
+        sql.append(f"{alias}.kind = %s")
+        params.append(f.kind)
+    return "".join(f" AND {s}" for s in sql), params
+
+
+class KeywordBackend:
+    name = "none"
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 50
+               ) -> list[tuple[int, float]]:
+        words = query_words(query)
+        phrases = query_phrases(query)
+        if not words and not phrases:
+            return []
+        hits = self._run(self.all_of(words, phrases), filters, limit)
+        if len(hits) < limit and len(words) > 1:
+            seen = {pk for pk, _ in hits}
+            floor = min((s for _, s in hits), default=0.0)
+            more = self._run(self.any_of(words, phrases), filters, limit + len(hits))
+            # passages with every word stay ahead of those with some
+            hits += [(pk, min(s, floor - 1e-6)) for pk, s in more if pk not in seen]
+        return hits[:limit]
+
+    # query strings in the backend's own language
+    def all_of(self, words: list[str], phrases: list[list[str]]) -> str:
+        raise NotImplementedError
+
+    def any_of(self, words: list[str], phrases: list[list[str]]) -> str:
+        raise NotImplementedError
+
+    def _run(self, match: str, filters: Filters | None, limit: int) -> list[tuple[int, float]]:
+        raise NotImplementedError
+
+    def snippets(self, query: str, ids: list[int]) -> dict[int, str]:
+        raise NotImplementedError
+
+
+class SQLiteFTS5(KeywordBackend):
+    """FTS5 with porter stemming; rank = bm25() with the text weighted over the title."""
+
+    name = "sqlite-fts5"
+    RANK = "bm25(search_fts, 1.0, 0.4)"
+
+    @staticmethod
+    def _quote(word: str) -> str:
+        return '"' + word.replace('"', '""') + '"'
+
+    def all_of(self, words, phrases):
+        parts = [self._quote(w) for w in words]
+        parts += [self._quote(" ".join(p)) for p in phrases if p]
+        return " AND ".join(parts)
+
+    def any_of(self, words, phrases):
+        parts = [self._quote(w) for w in words]
+        parts += [self._quote(" ".join(p)) for p in phrases if p]
+        return " OR ".join(parts)
+
+    def _run(self, match, filters, limit):
+        if not match:
+            return []
+        where, params = _filter_sql(filters)
+        if where:
+            sql = (f"SELECT f.rowid, {self.RANK} AS r FROM search_fts f "
+                   f"JOIN search_searchentry e ON e.id = f.rowid "
+                   f"WHERE search_fts MATCH %s{where} ORDER BY r LIMIT %s")
+        else:
+            sql = (f"SELECT rowid, {self.RANK} AS r FROM search_fts "
+                   f"WHERE search_fts MATCH %s ORDER BY r LIMIT %s")
+        with connection.cursor() as cur:
+            cur.execute(sql, [match, *params, limit])
+            return [(int(pk), -float(r)) for pk, r in cur.fetchall()]
+
+    def raw(self, match: str, limit: int = 10) -> list[int]:
+        """The plain FTS5 query, for the benchmark's comparison."""
+        with connection.cursor() as cur:
+            cur.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                        "ORDER BY rank LIMIT %s", [match, limit])
+            return [r[0] for r in cur.fetchall()]
+
+    def snippets(self, query, ids):
+        words = query_words(query)
+        phrases = query_phrases(query)
+        if not ids or not (words or phrases):
+            return {}
+        match = self.any_of(words, phrases)
+        out: dict[int, str] = {}
+        with connection.cursor() as cur:
+            for pk in ids:
+                cur.execute("SELECT snippet(search_fts, 0, %s, %s, '…', %s) FROM search_fts "
+                            "WHERE search_fts MATCH %s AND rowid = %s",
+                            [MARK_START, MARK_END, SNIPPET_TOKENS, match, pk])
+                row = cur.fetchone()
+                if row and MARK_START in (row[0] or ""):
+                    out[pk] = row[0]
+        return out
+
+    def optimize(self) -> None:
+        with connection.cursor() as cur:
+            cur.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+
+
+class PostgresFTS(KeywordBackend):
+    """tsvector (english) in a generated column with a GIN index; websearch_to_tsquery,
+    ts_rank, ts_headline."""
+
+    name = "postgresql"
+
+    def all_of(self, words, phrases):
+        parts = list(words) + ['"' + " ".join(p) + '"' for p in phrases if p]
+        return " ".join(parts)
+
+    def any_of(self, words, phrases):
+        parts = list(words) + ['"' + " ".join(p) + '"' for p in phrases if p]
+        return " or ".join(parts)
+
+    def _run(self, match, filters, limit):
+        if not match:
+            return []
+        where, params = _filter_sql(filters)
+        sql = ("SELECT e.id, ts_rank(e.tsv, q) AS r FROM search_searchentry e, "
+               "websearch_to_tsquery('english', %s) q "
+               f"WHERE e.tsv @@ q{where} ORDER BY r DESC, e.id LIMIT %s")
+        with connection.cursor() as cur:
+            cur.execute(sql, [match, *params, limit])
+            return [(int(pk), float(r)) for pk, r in cur.fetchall()]
+
+    def snippets(self, query, ids):
+        words = query_words(query)
+        phrases = query_phrases(query)
+        if not ids or not (words or phrases):
+            return {}
+        opts = (f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_TOKENS}, "
+                f"MinWords=15, ShortWord=2, FragmentDelimiter=\" … \", MaxFragments=2")
+        with connection.cursor() as cur:
+            cur.execute("SELECT e.id, ts_headline('english', e.text, "
+                        "websearch_to_tsquery('english', %s), %s) "
+                        "FROM search_searchentry e WHERE e.id = ANY(%s)",
+                        [self.any_of(words, phrases), opts, list(ids)])
+            return {int(pk): s for pk, s in cur.fetchall() if s and MARK_START in s}
+
+
+def keyword_backend() -> KeywordBackend:
+    if connection.vendor == "postgresql":
+        return PostgresFTS()
+    if connection.vendor == "sqlite":
+        return SQLiteFTS5()
+    raise RuntimeError(f"no keyword search for the {connection.vendor} database")
