@@ -21,6 +21,7 @@ def extract(text: Text) -> PaperRecord:
     from .documents import link_items, split_documents
     from .indicators import extract_indicators
     from .meetings import extract_council, extract_meetings
+    from .statuses import extract_statuses
 
     record = PaperRecord(source=text.source, sha256=text.sha256, kind=text.kind,
                          pages=text.page_count, lines=len(text.lines))
@@ -30,6 +31,7 @@ def extract(text: Text) -> PaperRecord:
     record.meetings = extract_meetings(text, spans)
     record.documents = split_documents(text, spans, record.meetings)
     record.indicators = extract_indicators(text)
+    record.statuses = extract_statuses(text, record.indicators)
     link_items(record.documents, record.meetings)
     if not record.meetings and not record.indicators:
         record.warnings.append("no meeting, agenda, minutes or performance table was recognised "

@@ -768,6 +768,7 @@ class _Entry:
     direction: str | None = None
     comparators: dict[str, str] = field(default_factory=dict)
     table: str | None = None
+    area: str | None = None
 
 
 def _reject(t: Table) -> bool:
@@ -923,7 +924,14 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
 
     prev_label = ""
     prev_target: dict[int, str] = {}
+    cat_cols = [j for j, c in enumerate(cols) if c.role == "cat"]
+    last_cat: dict[int, str] = {}
     for r in t.rows:
+        # the service area / theme: the right-most category cell, carried down the rows
+        for j in cat_cols:
+            if j < len(r.cells) and r.cells[j] and has_letters(r.cells[j]):
+                last_cat[j] = r.cells[j]
+        area = next((last_cat[j] for j in reversed(cat_cols) if j in last_cat), None)
         if crosstab and not _TOTAL.search(r.cells[L] if L < len(r.cells) else ""):
             continue
         cells = r.cells
@@ -1008,7 +1016,8 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
             unit = _row_unit(v_unit, c, name, t, cells)
             key = (_norm_key(stub), _norm_key(raw_label), _norm_key(" ".join(quals)),
                    _norm_key(c.measure), period or "", v_value)
-            e = _Entry(name, period, v_value, unit, r.line, j, key, table=table_name)
+            e = _Entry(name, period, v_value, unit, r.line, j, key, table=table_name,
+                       area=area)
             entries.append(e)
             if last_pcell is not None:
                 pcell_of[j] = last_pcell
@@ -1201,5 +1210,5 @@ def extract_indicators(text: Text) -> list[Indicator]:
             out.append(Indicator(name=e.name, period=e.period, value=e.value, unit=e.unit,
                                  target=e.target, status=e.status, line=e.line.no,
                                  page=e.line.page, comparators=e.comparators,
-                                 direction=e.direction, table=e.table))
+                                 direction=e.direction, table=e.table, area=e.area))
     return out

@@ -121,6 +121,7 @@ class Indicator:
     comparators: dict[str, str] = field(default_factory=dict)   # "England": "88.6", ...
     direction: str | None = None       # direction of travel as printed
     table: str | None = None           # title / context of the table it came from
+    area: str | None = None            # service area / theme printed beside the measure
 
 
 @dataclass
@@ -141,6 +142,8 @@ class PaperRecord:
     council: str | None = None
     meetings: list[Meeting] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    # measures given a status with no value printed (a lost chart): not in the contract
+    statuses: list[Indicator] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     kind: str = "text"
