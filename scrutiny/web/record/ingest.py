@@ -38,6 +38,7 @@ from .people import PeopleIndex
 PAPER_SUFFIXES = {".txt", ".text", ".pdf", ".html", ".htm", ".xml"}
 UNKNOWN_COUNCIL = "Unknown council"
 PASSAGE_LINES = 5
+PASSAGE_CHARS = 600          # a passage of long lines (whole paragraphs) ends sooner
 
 
 @dataclass
@@ -700,7 +701,8 @@ def document_title(rec: PaperRecord, kind: str) -> str:
 
 
 def make_passages(text: Text, doc: Document) -> list[Passage]:
-    """A few lines each: a paragraph, or up to PASSAGE_LINES lines of it, within a page."""
+    """A few lines each: a paragraph, or up to PASSAGE_LINES lines of it (fewer when the
+    lines are long: about PASSAGE_CHARS characters), within a page."""
     out: list[Passage] = []
     cur: list = []
 
@@ -715,7 +717,8 @@ def make_passages(text: Text, doc: Document) -> list[Passage]:
         if ln.furniture or ln.blank:
             flush()
             continue
-        if cur and (ln.page != cur[0].page or len(cur) >= PASSAGE_LINES):
+        if cur and (ln.page != cur[0].page or len(cur) >= PASSAGE_LINES
+                    or sum(len(c.text) for c in cur) + len(ln.text) > PASSAGE_CHARS):
             flush()
         cur.append(ln)
     flush()

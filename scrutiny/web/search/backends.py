@@ -55,10 +55,13 @@ class KeywordBackend:
         hits = self._run(self.all_of(words, phrases), filters, limit)
         if len(hits) < limit and len(words) > 1:
             seen = {pk for pk, _ in hits}
-            floor = min((s for _, s in hits), default=0.0)
-            more = self._run(self.any_of(words, phrases), filters, limit + len(hits))
-            # passages with every word stay ahead of those with some
-            hits += [(pk, min(s, floor - 1e-6)) for pk, s in more if pk not in seen]
+            more = [(pk, s) for pk, s in self._run(self.any_of(words, phrases), filters,
+                                                   limit + len(hits)) if pk not in seen]
+            # passages with every word stay ahead of those with only some
+            shift = 0.0
+            if hits and more:
+                shift = min(0.0, min(s for _, s in hits) - more[0][1] - 1e-6)
+            hits += [(pk, s + shift) for pk, s in more]
         return hits[:limit]
 
     # query strings in the backend's own language
