@@ -14,5 +14,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("search/", include("scrutiny.web.search.urls")),
+    path("workspace/", include("scrutiny.web.actions.urls")),
     path("", include("scrutiny.web.record.urls")),
 ]
