@@ -82,7 +82,7 @@ class SQLiteFTS5(KeywordBackend):
     """FTS5 with porter stemming; rank = bm25() with the text weighted over the title."""
 
     name = "sqlite-fts5"
-    RANK = "bm25(search_fts, 1.0, 0.4)"
+    RANK = "bm25(search_fts, 1.0, 0.15)"
 
     @staticmethod
     def _quote(word: str) -> str:

