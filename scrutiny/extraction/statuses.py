@@ -188,8 +188,11 @@ def extract_statuses(text: Text, known: list[Indicator] | None = None) -> list[I
         if twin is not None:
             continue
         line = text.line(no)
-        ind = Indicator(name=name, period=report_period(text, no), value="", status=status,
-                        line=no, page=line.page, table="status without a printed value")
+        unit = "%" if name.startswith("%") or re.search(r"\b(?:percentage|proportion)\b",
+                                                       name, re.I) else None
+        ind = Indicator(name=name, period=report_period(text, no), value="", unit=unit,
+                        status=status, line=no, page=line.page,
+                        table="status without a printed value")
         seen[k] = ind
         out.append(ind)
     return out

@@ -15,5 +15,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("search/", include("scrutiny.web.search.urls")),
     path("workspace/", include("scrutiny.web.actions.urls")),
+    path("", include("scrutiny.web.performance.urls")),
     path("", include("scrutiny.web.record.urls")),
 ]

@@ -13,7 +13,7 @@ queries.
   no numeric target) rated Red or Amber / Not on Track.
 * `worse_runs(values, polarity)` -- runs of two or more consecutive periods, each worse
   than the one before (by value and polarity; where the polarity is not known, by a
-  printed "Worsening"/"Declining").
+  printed "Worsening"/"Declining"), over `series(values)`: one point per date.
 """
 from __future__ import annotations
 
@@ -135,15 +135,26 @@ def ordered_values(values) -> list:
     return sorted(values, key=k)
 
 
-def off_target(v, polarity: str) -> bool | None:
-    """True when the value misses its target; None when nothing says."""
+def off_by_figures(v, polarity: str) -> bool | None:
+    """The value against its numeric target: True when it misses it, None when the
+    figures cannot say (no numeric target, or no comparator and no polarity)."""
     n, t, op = v.number, getattr(v, "target_number", None), getattr(v, "target_op", "") or ""
-    if n is not None and t is not None:
-        # "on or better than target" is on target, whether printed ">90" or ">=90"
-        if op.startswith(">") or (not op and polarity == HIGHER):
-            return n < t
-        if op.startswith("<") or (not op and polarity == LOWER):
-            return n > t
+    if n is None or t is None:
+        return None
+    # "on or better than target" is on target, whether printed ">90" or ">=90"
+    if op.startswith(">") or (not op and polarity == HIGHER):
+        return n < t
+    if op.startswith("<") or (not op and polarity == LOWER):
+        return n > t
+    return None
+
+
+def off_target(v, polarity: str) -> bool | None:
+    """True when the value misses its target (by the figures, else by a Red or Amber
+    rating); None when nothing says."""
+    by_figures = off_by_figures(v, polarity)
+    if by_figures is not None:
+        return by_figures
     rag = getattr(v, "rag", "")
     if rag:
         return rag in ("R", "A")
@@ -174,25 +185,37 @@ class Run:
         return f"{p[0]} to {p[-1]}" if len(p) > 2 else " and ".join(p)
 
 
-def worse_runs(values, polarity: str, length: int = 2) -> list[Run]:
-    """Runs of `length` or more consecutive worsenings, within values of one kind of
-    period (quarters with quarters, months with months)."""
-    out: list[Run] = []
-    by_kind: dict[str, list] = {}
+def series(values) -> list:
+    """The values in time order, one per point in time: a period printed two ways in two
+    reports ("Q4 2024/25" and "Mar 2025", "Q4 2024/25" and "Spring 2025") with the same
+    figure is one point (the printing with a target or RAG kept)."""
+    out: list = []
     for v in ordered_values(values):
-        if v.period_end is not None:
-            by_kind.setdefault(v.period_kind or "", []).append(v)
-    for series in by_kind.values():
-        run: list = []
-        for prev, cur in zip(series, series[1:]):
-            if _worse(prev, cur, polarity):
-                run.append(cur)
-                continue
-            if len(run) >= length:
-                out.append(Run(run, False))
-            run = []
+        if v.period_end is None:
+            continue
+        if out and out[-1].period_end == v.period_end and out[-1].value == v.value:
+            if (getattr(v, "target", "") or getattr(v, "rag", "")) and not (
+                    getattr(out[-1], "target", "") or getattr(out[-1], "rag", "")):
+                out[-1] = v
+            continue
+        out.append(v)
+    return out
+
+
+def worse_runs(values, polarity: str, length: int = 2) -> list[Run]:
+    """Runs of `length` or more consecutive periods each worse than the one before."""
+    out: list[Run] = []
+    points = [v for v in series(values) if v.number is not None or v.direction]
+    run: list = []
+    for prev, cur in zip(points, points[1:]):
+        if _worse(prev, cur, polarity):
+            run.append(cur)
+            continue
         if len(run) >= length:
-            out.append(Run(run, run[-1] is series[-1]))
+            out.append(Run(run, False))
+        run = []
+    if len(run) >= length:
+        out.append(Run(run, run[-1] is points[-1]))
     return out
 
 
@@ -216,3 +239,54 @@ def comparator_kind(label: str) -> str:
         if rx.search(label or ""):
             return kind
     return ""
+
+
+@dataclass
+class Flag:
+    kind: str            # off_target | worse_running | narrative | restated | rag_disagrees
+    title: str
+    detail: str
+    current: bool = True
+
+
+def _show(v) -> str:
+    return f"{v.value}%" if getattr(v, "unit", "") == "%" else f"{v.value}"
+
+
+def flags_for(indicator, values, narrative=()) -> list[Flag]:
+    """What the dashboards flag for one measure: the latest value off target; two or more
+    periods running each worse than the one before; narrative figures that differ from
+    the table; periods printed with different figures in different papers; a RAG rating
+    that the figures contradict.  Surfaced, never corrected."""
+    out: list[Flag] = []
+    polarity = getattr(indicator, "polarity", "") or ""
+    pts = series(values)
+    last = pts[-1] if pts else None
+    if last is not None:
+        off = off_target(last, polarity)
+        if off:
+            target = f" against a target of {last.target}" if last.target else ""
+            rating = f" ({last.status})" if last.status else ""
+            out.append(Flag("off_target", "Off target",
+                            f"{last.period}: {_show(last)}{target}{rating}"))
+        if last.rag:
+            by_figures = off_by_figures(last, polarity)
+            if by_figures is not None and by_figures != (last.rag in ("R", "A")):
+                out.append(Flag("rag_disagrees", "RAG rating and figures disagree",
+                                f"{last.period}: {_show(last)} against {last.target} is "
+                                f"{'off' if by_figures else 'on'} target, but the paper rates "
+                                f"it {last.status or last.rag}"))
+    for run in worse_runs(values, polarity):
+        out.append(Flag("worse_running", f"Worse {len(run.values)} periods running",
+                        f"{run.label}" + ("" if run.current else " (since improved)"),
+                        current=run.current))
+    for n in narrative:
+        v = n.value
+        out.append(Flag("narrative", "The report's text gives a different figure",
+                        f"{v.period}: the text says {n.figure}, the table {_show(v)}"))
+    for v in values:
+        for p in getattr(v, "other_printings", None) or []:
+            shown = f"{p.get('value')}%" if getattr(v, "unit", "") == "%" else p.get("value")
+            out.append(Flag("restated", "Printed with a different figure elsewhere",
+                            f"{v.period}: {_show(v)} here, {shown} in another paper"))
+    return out
