@@ -31,7 +31,7 @@ from ..reading import Line, Text
 from .records import Indicator
 from .tables import (EMPTY, GRADE, NA, NUM, PERIOD, STATUS, TEXT, TREND, YEAR, Block, Row,
                      find_blocks, find_periods, full_period, has_letters, header_like, is_month,
-                     is_na, is_quarter_only, kind, parse_value)
+                     is_na, is_quarter_only, kind, paragraph, paragraph_start, parse_value)
 
 # ---------------------------------------------------------------------------------------
 # Vocabulary (generic English of council performance reporting)
@@ -224,8 +224,14 @@ def _fix_year_fragments(cells: list[str]) -> list[str]:
     return out
 
 
+def _gap(rows: list[Row], i: int) -> bool:
+    """Is something (a blank line, text) printed between row i and the row before it?
+    Page furniture between the parts of a table cut by a page break is not."""
+    return i > 0 and rows[i].no - rows[i - 1].no > 1 and not rows[i].after_break
+
+
 def _split_block(block: Block) -> list[Table]:
-    rows = [Row(r.line, _fix_year_fragments(r.cells)) for r in block.rows]
+    rows = [Row(r.line, _fix_year_fragments(r.cells), r.after_break) for r in block.rows]
     tables: list[Table] = []
     i = 0
     header: list[list[str]] = []
@@ -233,7 +239,7 @@ def _split_block(block: Block) -> list[Table]:
         # a lone first-cell row after a header is a group heading, not a header row
         if header and sum(1 for c in rows[i].cells if c) == 1 and rows[i].cells[0]:
             break
-        if header and rows[i].no - rows[i - 1].no > 1 and _periods_in(rows[i].cells) >= 2:
+        if header and _gap(rows, i) and _periods_in(rows[i].cells) >= 2:
             break                 # a new header after a blank line: a new table
         header.append(rows[i].cells)
         i += 1
@@ -241,13 +247,14 @@ def _split_block(block: Block) -> list[Table]:
     tables.append(current)
     while i < len(rows):
         r = rows[i]
-        gap = i > 0 and r.no - rows[i - 1].no > 1
+        gap = _gap(rows, i)
         if header_like(r.cells) and _periods_in(r.cells) >= 2 and (current.rows or gap) and \
                 _plausible_years(r.cells):
             hdr = [r.cells]
             i += 1
             while i < len(rows) and len(hdr) < 3 and header_like(rows[i].cells, False) \
-                    and sum(1 for c in rows[i].cells if c) > 1 and rows[i].no - rows[i - 1].no == 1:
+                    and sum(1 for c in rows[i].cells if c) > 1 and \
+                    (rows[i].no - rows[i - 1].no == 1 or rows[i].after_break):
                 hdr.append(rows[i].cells)
                 i += 1
             current = Table(hdr, [], block, inherited_title=True)
@@ -669,18 +676,19 @@ def _report_period(t: Table) -> str | None:
     80 lines) that names a quarter of a year ("Quarter 1 2024/25", "Q3 2023/24")."""
     if t.context_period:
         return t.context_period
-    lines = t.text.lines
+    text = t.text
     first = t.block.first
     i = first - 2
     while i >= 0 and first - i <= 80:
-        s = lines[i].text
+        start = paragraph_start(text, i)       # a paragraph a PDF wrapped is one line
+        s = paragraph(text, start, i).text if start < i else text.lines[i].text
         if "\t" not in s and _QUARTERISH.search(s) and len(s.split()) <= 12:
             found = [p for _, _, p in find_periods(s)]
             if len(found) == 1 and re.search(r"\bQ[1-4]\b", found[0]) and \
                     re.search(r"(?:19|20)\d{2}", found[0]):
                 t.context_period = found[0]
                 return found[0]
-        i -= 1
+        i = start - 1
     return None
 
 

@@ -13,6 +13,11 @@ This module knows nothing about performance indicators.  It finds :class:`Block`
 of table rows with the lines around them) and classifies cells: period, number, status
 word, trend word, "not applicable" and free text.  ``indicators.py`` reads meaning into
 them.
+
+A PDF and a text conversion of the same paper give the same blocks: a table that a page
+break cut in two is one block, and the text around a block is read in paragraphs (a
+paragraph the PDF's layout wrapped over several lines, ``Text.wraps``, is one line of
+context, as a conversion prints it), so captions and headings are found alike.
 """
 from __future__ import annotations
 
@@ -30,6 +35,9 @@ _MARKUP = re.compile(r"\*\*|</?(?:u|i|b|em|strong|sup|sub)>|\[(?=[^\]]*\]\(#\))|
 _SUPERSCRIPT = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"
 _SUPER_TABLE = {ord(c): " " for c in _SUPERSCRIPT}
 _SPACES = re.compile(r"\s+")
+# "Non- Disadvantaged": a compound the conversion broke over two lines of its cell at the
+# hyphen and joined back with a space (a PDF's text layer joins it without one)
+_BROKEN_COMPOUND = re.compile(r"(?<=[A-Za-z])- (?=[A-Z][a-z])")
 
 
 def clean_cell(cell: str | None) -> str:
@@ -39,7 +47,8 @@ def clean_cell(cell: str | None) -> str:
     s = _MARKUP.sub("", cell) if ("*" in cell or "<" in cell or "[" in cell or "]" in cell) else cell
     s = s.translate(_SUPER_TABLE)
     s = s.replace("\u00a0", " ").replace("\u2212", "-")
-    return _SPACES.sub(" ", s).strip()
+    s = _SPACES.sub(" ", s).strip()
+    return _BROKEN_COMPOUND.sub("-", s) if "- " in s else s
 
 
 # --- periods ---------------------------------------------------------------------------
@@ -226,6 +235,9 @@ def has_letters(s: str) -> bool:
 class Row:
     line: Line
     cells: list[str]
+    # the row carries on the row before it across a page break (only page furniture and
+    # blank lines between them): the two are adjacent rows of one table
+    after_break: bool = False
 
     @property
     def no(self) -> int:
@@ -320,42 +332,81 @@ def find_blocks(text: Text) -> list[Block]:
     for page in sorted(plumbed):
         blocks.extend(_plumbed_blocks(text, page))
     blocks.sort(key=lambda b: b.first)
+    blocks = _join_page_breaks(text, blocks)
     _attach_context(text, blocks)
     return blocks
+
+
+def _join_page_breaks(text: Text, blocks: list[Block]) -> list[Block]:
+    """A table that a page break cut in two is one block: the part at the head of a page
+    follows the part at the foot of the page before with nothing but page furniture (and
+    blank lines) between them, in as many columns, and does not open with a header of
+    its own -- unless the part before is only a header (a header row left alone at the
+    foot of the page; its empty cells at the end are not printed, so it may be narrower)."""
+    if len(blocks) < 2:
+        return blocks
+    lines = text.lines
+    out = [blocks[0]]
+    for b in blocks[1:]:
+        a = out[-1]
+        between = lines[a.last:b.first - 1]
+        width_a = max(len(r.cells) for r in a.rows)
+        width_b = max(len(r.cells) for r in b.rows)
+        header_only = all(header_like(r.cells, k == 0) for k, r in enumerate(a.rows))
+        if (b.page > a.rows[-1].line.page and a.source == b.source
+                and all(ln.furniture or ln.blank for ln in between)
+                and (width_a <= width_b + 1 if header_only else abs(width_a - width_b) <= 1)
+                and (header_only or not header_like(b.rows[0].cells))):
+            b.rows[0].after_break = True
+            out[-1] = Block(a.rows + b.rows, source=a.source)
+            continue
+        out.append(b)
+    return out
 
 
 def _norm(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", s.lower())
 
 
+_SLASH_BREAK = re.compile(r"/[ \t]*\r?\n\s*")
+
+
 def _plumbed_blocks(text: Text, page: int) -> list[Block]:
     """Blocks from pdfplumber tables of one page, each row cited to the line of the page
-    whose text holds the row's first cell."""
+    that prints the row (a PDF reader writes each row as one line of tab-separated
+    cells), else to the line whose text holds the row's first cell."""
     page_lines = [ln for ln in text.lines if ln.page == page and not ln.blank]
     if not page_lines:
         return []
     normed = [_norm(ln.text) for ln in page_lines]
+    tabbed = ["\t" in ln.text for ln in page_lines]
     out: list[Block] = []
     pos = 0
     for table in text.tables.get(page, []):
         rows: list[Row] = []
         for raw in table:
-            cells = [clean_cell((c or "").replace("\n", " ")) for c in raw]
+            # a cell's lines as one line ("education/" + "childcare" broken at the slash)
+            cells = [clean_cell(_SLASH_BREAK.sub("/", c).replace("\n", " ") if c else "")
+                     for c in raw]
             while cells and not cells[-1]:
                 cells.pop()
             if not any(cells):
                 continue
-            probe = next((_norm(c)[:24] for c in cells if _norm(c)), "")
-            found = None
-            if probe:
-                for i in range(pos, len(page_lines)):
-                    if probe in normed[i]:
-                        found = i
-                        break
-            if found is None:
-                found = min(pos, len(page_lines) - 1)
+            whole = _norm("".join(cells))
+            several = sum(1 for c in cells if c) > 1
+            found = next((i for i in range(pos, len(page_lines))
+                          if normed[i] == whole and (tabbed[i] or not several)), None)
+            if found is not None:
+                pos = found + 1
             else:
-                pos = found
+                probe = next((_norm(c)[:24] for c in cells if _norm(c)), "")
+                if probe:
+                    found = next((i for i in range(pos, len(page_lines)) if probe in normed[i]),
+                                 None)
+                if found is None:
+                    found = min(pos, len(page_lines) - 1)
+                else:
+                    pos = found
             rows.append(Row(page_lines[found], cells))
         if rows:
             out.append(Block(rows, source="pdfplumber"))
@@ -363,6 +414,9 @@ def _plumbed_blocks(text: Text, page: int) -> list[Block]:
 
 
 def _attach_context(text: Text, blocks: list[Block]) -> None:
+    """The paragraphs printed before and after each block, nearest first.  A paragraph
+    that a PDF's layout wrapped over several lines (``Text.wraps``) is one line of
+    context, as a text conversion prints it: its text joined, cited to its first line."""
     lines = text.lines
     n = len(lines)
     in_table: set[int] = set()
@@ -376,7 +430,9 @@ def _attach_context(text: Text, blocks: list[Block]) -> None:
             if ln.no in in_table:
                 break
             if not ln.blank and not ln.furniture:
-                before.append(ln)
+                start = paragraph_start(text, i)
+                before.append(paragraph(text, start, i))
+                i = start
             i -= 1
         after: list[Line] = []
         i = b.last
@@ -385,6 +441,44 @@ def _attach_context(text: Text, blocks: list[Block]) -> None:
             if ln.no in in_table:
                 break
             if not ln.blank and not ln.furniture:
-                after.append(ln)
+                end = paragraph_end(text, i)
+                after.append(paragraph(text, i, end))
+                i = end
             i += 1
         b.before, b.after = before, after
+
+
+# ---------------------------------------------------------------------------------------
+# Paragraphs: lines a PDF's layout wrapped, joined back
+# ---------------------------------------------------------------------------------------
+
+def paragraph_start(text: Text, i: int) -> int:
+    """Index (in ``text.lines``) of the first line of the paragraph holding line index i."""
+    wraps, lines = text.wraps, text.lines
+    while i > 0 and lines[i].no in wraps and lines[i - 1].no == lines[i].no - 1:
+        i -= 1
+    return i
+
+
+def paragraph_end(text: Text, i: int) -> int:
+    """Index of the last line of the paragraph holding line index i."""
+    wraps, lines = text.wraps, text.lines
+    while i + 1 < len(lines) and lines[i + 1].no in wraps and lines[i + 1].no == lines[i].no + 1:
+        i += 1
+    return i
+
+
+def paragraph(text: Text, start: int, end: int) -> Line:
+    """Lines start..end (indexes) as one line, cited to the first; joined as
+    ``Text.spans()`` joins them (a word hyphenated at a line end is made whole)."""
+    first = text.lines[start]
+    if end <= start:
+        return first
+    s = first.text.strip()
+    for ln in text.lines[start + 1:end + 1]:
+        nxt = ln.text.strip()
+        if s.endswith("-") and not s.endswith(" -") and nxt[:1].islower():
+            s = s[:-1] + nxt
+        else:
+            s = f"{s} {nxt}"
+    return Line(first.no, first.page, s, first.furniture)

@@ -343,3 +343,69 @@ def test_counts_that_look_like_years_are_data_not_headers():
                "Number of referrals\t604\t702\n")
     assert [(i.period, i.value) for i in inds][2:4] == [("2021/22", "1987"), ("2022/23", "2034")]
     assert len(inds) == 6
+
+
+def _as_pdf_text(paragraphs: list[str], width: int = 60, page_after: int | None = None) -> Text:
+    """A paper as a PDF reader gives it: each paragraph wrapped at `width` characters
+    (the later lines recorded in Text.wraps), no blank lines, tab-separated table rows,
+    and a page break ("Page 1" furniture) after paragraph `page_after`."""
+    lines: list[Line] = []
+    wraps: set[int] = set()
+    page = 1
+    for k, para in enumerate(paragraphs):
+        if "\t" in para:
+            parts = [para]
+        else:
+            parts, cur = [], ""
+            for w in para.split():
+                if cur and len(cur) + 1 + len(w) > width:
+                    parts.append(cur)
+                    cur = w
+                else:
+                    cur = f"{cur} {w}".strip()
+            parts.append(cur)
+        for j, s in enumerate(parts):
+            lines.append(Line(len(lines) + 1, page, s))
+            if j:
+                wraps.add(len(lines))
+        if k == page_after:
+            lines.append(Line(len(lines) + 1, page, f"Page {page}", furniture=True))
+            page += 1
+    return Text(source="paper.pdf", lines=lines, kind="pdf", wraps=wraps)
+
+
+def test_a_pdf_of_a_paper_gives_the_indicators_of_its_text():
+    # headings, a paragraph whose wrapped lines would pass for headings, a table cut by a
+    # page break with its caption under the rest, and a period named in the paragraph
+    # above a table without period columns
+    paper = [
+        "Borsetshire County Council",
+        "Serious violence",
+        "Serious violence is recorded in line with the national definition as any drug, "
+        "robbery or violence against the person offence that has a gravity score of five "
+        "or more resulting in a caution or court sentence.",
+        "Offences\tNorth\tSouth\tTOTAL\t% Variance 2023/24 over 2022/23",
+        "Drugs\t1\t4\t5\t-38.5%",
+        "Robbery\t2\t1\t3\t-66.7%",
+        "Total\t3\t5\t8\t-50.0%",
+        "Key Stage 4 results",
+        "Table 6 below shows the results achieved by Borsetshire pupils in 2021 compared "
+        "with those nationally and in the region:",
+        "Region\tCharacteristic\tAverage Attainment 8 score\t% achieving grade 5 or above",
+        "National\tDisadvantaged\t40.3\t31.7",
+        "National\tNon-disadvantaged\t54.7\t59.2",
+        "Borsetshire\tDisadvantaged\t37.4\t27.7",
+        "Borsetshire\tNon-disadvantaged\t56.7\t64.7",
+        "Table 6: Key Stage 4 results, disadvantaged pupils and their peers",
+    ]
+    text = from_string("\n\n".join(paper) + "\n", "paper.txt")
+    pdf = _as_pdf_text(paper, page_after=11)
+    assert any(ln.furniture for ln in pdf.lines) and pdf.wraps
+
+    def fields(inds):
+        return [(i.name, i.period, i.value, i.unit, i.target, i.status) for i in inds]
+
+    from_text = extract_indicators(text)
+    assert len(from_text) >= 6
+    assert fields(extract_indicators(pdf)) == fields(from_text)
+    assert not any("caution or court" in i.name for i in from_text)

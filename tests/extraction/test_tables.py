@@ -156,3 +156,66 @@ def test_pdfplumber_tables_are_cited_to_their_lines():
     assert [r.no for r in blocks[0].rows] == [2, 3, 4]
     assert blocks[0].rows[1].cells == ["Referrals received", "1,204", "1,310"]
     assert blocks[0].source == "pdfplumber"
+
+
+def test_pdf_table_rows_are_cited_to_the_lines_that_print_them():
+    # the first header cell is also printed in the heading above the table
+    lines = [Line(1, 1, "Complaints closed within timescale"), Line(2, 1, "Children & Families"),
+             Line(3, 1, "Timescale\t2022/23\t2023/24"), Line(4, 1, "within\t155\t120"),
+             Line(5, 1, "exceeding\t88\t92")]
+    tables = {1: [[["Timescale", "2022/23", "2023/24"], ["within", "155", "120"],
+                   ["exceeding", "88", "92"]]]}
+    [block] = find_blocks(Text(source="t.pdf", lines=lines, kind="pdf", tables=tables))
+    assert [r.no for r in block.rows] == [3, 4, 5]
+    assert [ln.text for ln in block.before] == ["Children & Families",
+                                                "Complaints closed within timescale"]
+
+
+def test_a_cell_broken_at_a_slash_is_joined_without_a_space():
+    lines = [Line(1, 1, "Measure\tQ1 2024/25"), Line(2, 1, "% uptake of early education/childcare\t81%")]
+    tables = {1: [[["Measure", "Q1 2024/25"], ["% uptake of early education/\nchildcare", "81%"]]]}
+    [block] = find_blocks(Text(source="t.pdf", lines=lines, kind="pdf", tables=tables))
+    assert block.rows[1].cells[0] == "% uptake of early education/childcare"
+
+
+def test_a_compound_broken_at_its_hyphen_is_one_word_again():
+    assert clean_cell("Non- Disadvantaged") == "Non-Disadvantaged"
+    # a spaced dash, a dangling prefix and a range stay as printed
+    assert clean_cell("Schools - Primary") == "Schools - Primary"
+    assert clean_cell("pre- and post-16") == "pre- and post-16"
+    assert clean_cell("Q1- Q2") == "Q1- Q2"
+
+
+def test_paragraphs_a_pdf_wrapped_are_one_line_of_context():
+    para = ["Serious violence is recorded in line with the national definition as any",
+            "offence against the person that has a gravity score of five or more resulting in",
+            "a caution or court sentence."]
+    rows = ["Offences\t2022/23\t2023/24", "Total\t33\t24"]
+    lines = [Line(1, 1, "Serious violence")] + [Line(2 + k, 1, s) for k, s in enumerate(para)] + \
+        [Line(5 + k, 1, s) for k, s in enumerate(rows)] + \
+        [Line(7, 1, "Table 4: Serious violence offences by year, all"), Line(8, 1, "districts")]
+    text = Text(source="t.pdf", lines=lines, kind="pdf", wraps={3, 4, 8})
+    [block] = find_blocks(text)
+    assert [(ln.no, ln.text) for ln in block.before] == [(2, " ".join(para)),
+                                                         (1, "Serious violence")]
+    assert [(ln.no, ln.text) for ln in block.after] == [
+        (7, "Table 4: Serious violence offences by year, all districts")]
+
+
+def test_a_table_cut_by_a_page_break_is_one_block_with_the_context_after_its_end():
+    src = ("Referrals by year\n\nMeasure\t2022/23\t2023/24\nContacts\t10\t12\n\nPage 3\n\n"
+           "Referrals\t3\t4\nTable 2: Contacts and referrals\n")
+    [block] = find_blocks(from_string(src, "t.txt"))
+    assert [r.no for r in block.rows] == [3, 4, 8]
+    assert block.rows[2].line.page == 2
+    assert block.after[0].text == "Table 2: Contacts and referrals"
+
+
+def test_a_header_row_left_at_the_foot_of_a_page_heads_the_rows_on_the_next():
+    src = ("Measure\tTarget\tStatus\n\nPage 7\n\n"
+           "\t\tQ1 2024/25\nReferrals seen within 10 days\t85%\tOn Track\n")
+    [block] = find_blocks(from_string(src, "t.txt"))
+    assert [r.no for r in block.rows] == [1, 5, 6]
+    # two tables, each with a header, on either side of a page break stay two blocks
+    src = ("Measure\tTarget\nReferrals\t85%\n\nPage 7\n\nMeasure\tTarget\nVisits\t90%\n")
+    assert len(find_blocks(from_string(src, "t.txt"))) == 2
