@@ -10,6 +10,8 @@
     tab-separated tables drawn as ruled tables), and the ratio of the two in this run.
 --roundtrip also makes a PDF of each seed and says whether extracting it gives the same
     record as extracting the seed's text (line and page numbers left out).
+    tests/reading/test_roundtrip.py makes its PDFs with seed_html() and compares with
+    strip_places(), as here.
 """
 from __future__ import annotations
 

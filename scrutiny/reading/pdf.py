@@ -18,6 +18,9 @@ How a PDF becomes a Text
   page's lines, the pdfium lines that lie inside the table: one line per row, cells
   separated by tabs.  That is how text conversions of council PDFs show tables and how
   the extractor reads them, so a PDF and a text version of the same paper read alike.
+  Where a page break cuts a table, a row cut in two becomes one row again, and a header
+  row left alone at the foot of a page (a one-row "table" on its own) is kept as a table
+  when the next page opens with the rest of it.
 * Page furniture is flagged, never removed (line numbers never shift): page numbers,
   "This page is intentionally left blank", and running headers and footers (the same
   short line in the top or bottom band of three or more pages).
@@ -83,6 +86,9 @@ class _PageLine:
     x1: float | None = None
     size: float = 0.0            # font size of the first character
     base: float = 0.0            # baseline of the first character (from the page top)
+    # baseline of the last character: lower than `base` when pdfium joined a word that a
+    # hyphen broke at the end of a line to its rest on the next line
+    end: float = 0.0
     word: float = 0.0            # width of the line's first word
 
 
@@ -109,6 +115,9 @@ class _Page:
     rotated: bool = False
     tables: list[_Table] = field(default_factory=list)
     emptied: list[_Table] = field(default_factory=list)   # tables whose rows moved back
+    # A ruled single row below everything else on the page: the first row of a table the
+    # page break cut off from its other rows (kept when the next page opens with them).
+    foot: _Table | None = None
     fallback: bool = False         # tables to be found by pdfplumber's own parse
 
 
@@ -147,6 +156,7 @@ def read_pdf(data: bytes, source: str) -> Text:
     if any(p.fallback for p in pages):
         _plumber_tables(data, [p for p in pages if p.fallback], warns)
 
+    _keep_foot_rows(pages)
     _join_split_rows(pages)
     lines, wraps = _assemble(pages)
     return Text(source=source, lines=lines, kind="pdf", sha256=hashlib.sha256(data).hexdigest(),
@@ -199,7 +209,7 @@ def _read_page(doc, index: int, source: str, warns: list[str]) -> _Page:
             rules = _survey(page, top, out)
             if rules is not None and not out.rotated:
                 try:
-                    out.tables = _tables_from_rules(tp, rules, top, right - left)
+                    out.tables, out.foot = _tables_from_rules(tp, rules, top, right - left)
                 except Exception as exc:  # the table finder met something odd: keep lines
                     log.debug("table finding failed on page %s: %s", out.no, exc)
                     warns.append(f"the tables on page {out.no} could not be read as tables "
@@ -243,7 +253,11 @@ def _split_lines(tp, raw: str, page_top: float, out: _Page) -> None:
                 if ci >= 0:
                     ln.size = c.FPDFText_GetFontSize(tp, ci)
                     if c.FPDFText_GetCharOrigin(tp, ci, l_, b_):
-                        ln.base = page_top - b_.value
+                        ln.base = ln.end = page_top - b_.value
+                if len(boxes) == 2 and boxes[1][3] < boxes[0][2]:     # last char a line lower
+                    ci = c.FPDFText_GetCharIndexFromTextIndex(tp, last)
+                    if ci >= 0 and c.FPDFText_GetCharOrigin(tp, ci, l_, b_):
+                        ln.end = page_top - b_.value
                 # The first word's right edge: would it have fitted on the line before?
                 stripped = piece.lstrip()
                 end = re.match(r"\S+", stripped).end()
@@ -384,22 +398,33 @@ def _keep(rows: list[list[str | None]]) -> bool:
     return len(filled) >= 2 and width >= 2
 
 
-def _tables_from_rules(tp, edges: list[dict], page_top: float, page_width: float) -> list[_Table]:
-    """pdfplumber's table finder on pdfium's rules; cell text from pdfium's text layer."""
+def _tables_from_rules(tp, edges: list[dict], page_top: float,
+                       page_width: float) -> tuple[list[_Table], _Table | None]:
+    """pdfplumber's table finder on pdfium's rules; cell text from pdfium's text layer.
+    Returns the page's tables, and a lone ruled row below them all (see _Page.foot)."""
     from pdfplumber.table import TableFinder
 
     h = [e for e in edges if e["orientation"] == "h"]
     v = [e for e in edges if e["orientation"] == "v"]
     if len(v) < 2:
-        return []
+        return [], None
     drawn = [(e["top"], e["x0"], e["x1"]) for e in h]
-    h += _closing_edges(v)
-    if len(h) < 2:
-        return []
 
     def ruled(y: float, x0: float, x1: float) -> bool:
-        return any(abs(ty - y) <= _THIN and tx0 <= x0 + _THIN and tx1 >= x1 - _THIN
-                   for ty, tx0, tx1 in drawn)
+        """Is a rule drawn along y from x0 to x1 (in one stroke or cell by cell)?"""
+        reach = x0 + _THIN
+        for tx0, tx1 in sorted((tx0, tx1) for ty, tx0, tx1 in drawn if abs(ty - y) <= _THIN):
+            if tx0 > reach + _THIN:
+                break
+            reach = max(reach, tx1)
+        return reach >= x1 - _THIN
+
+    # Closing edges only where no rule is drawn: beside a drawn rule one would add nothing,
+    # and could chain the foot of one table to the head of the next, a few points below,
+    # when the finder snaps edges together.
+    h += [e for e in _closing_edges(v) if not ruled(e["top"], e["x0"], e["x1"])]
+    if len(h) < 2:
+        return [], None
 
     stub = SimpleNamespace(bbox=(0, 0, page_width, page_top))
     finder = TableFinder(stub, {"vertical_strategy": "explicit",
@@ -407,6 +432,7 @@ def _tables_from_rules(tp, edges: list[dict], page_top: float, page_width: float
                                 "explicit_vertical_lines": v,
                                 "explicit_horizontal_lines": h})
     out = []
+    lone: list[_Table] = []
     for table in finder.tables:
         rows: list[list[str | None]] = []
         for row in table.rows:
@@ -420,12 +446,44 @@ def _tables_from_rules(tp, edges: list[dict], page_top: float, page_width: float
                                            top=page_top - top)
                 cells.append(_cell_text(text))
             rows.append(cells)
-        if _keep(rows):
+        kept = _keep(rows)
+        if kept or _lone_row(rows):
             x0, top, x1, bottom = table.bbox
-            out.append(_Table(top=top, bottom=bottom, x0=x0, x1=x1, rows=rows,
-                              open_top=not ruled(top, x0, x1),
-                              open_bottom=not ruled(bottom, x0, x1)))
-    return sorted(out, key=lambda t: t.top)
+            (out if kept else lone).append(
+                _Table(top=top, bottom=bottom, x0=x0, x1=x1, rows=rows,
+                       open_top=not ruled(top, x0, x1), open_bottom=not ruled(bottom, x0, x1)))
+    foot = max(lone, key=lambda t: t.bottom, default=None)
+    if foot is not None and any(t.bottom > foot.top for t in out):
+        foot = None
+    return sorted(out, key=lambda t: t.top), foot
+
+
+def _lone_row(rows: list[list[str | None]]) -> bool:
+    """One row with text, in two or more cells."""
+    filled = [r for r in rows if any(_clean_cell(c) for c in r)]
+    return len(filled) == 1 and sum(1 for c in filled[0] if _clean_cell(c)) >= 2
+
+
+def _keep_foot_rows(pages: list[_Page]) -> None:
+    """A lone ruled row at the foot of a page, when the next page opens with a table of
+    the same columns, is that table's first row (its header, as a rule) left behind by
+    the page break: it is kept as a table of its own on its page, so that it reads as the
+    first row of the table instead of loose lines."""
+    for p, q in zip(pages, pages[1:]):
+        a = p.foot
+        if a is None or not q.tables:
+            continue
+        b = q.tables[0]
+        cols_a = [r for r in a.rows if any(_clean_cell(c) for c in r)][0]
+        if len(cols_a) != len(b.rows[0]) or abs(a.x0 - b.x0) > _THIN or abs(a.x1 - b.x1) > _THIN:
+            continue
+        # nothing but page furniture (in the top and bottom bands) between the two parts
+        below = any(ln.top is not None and ln.top >= a.bottom - 1 and
+                    ln.top < p.height * (1 - _BAND) for ln in p.lines)
+        above = any(ln.bottom is not None and ln.bottom <= b.top + 1 and
+                    ln.bottom > q.height * _BAND for ln in q.lines)
+        if not below and not above:
+            p.tables.append(a)
 
 
 def _join_split_rows(pages: list[_Page]) -> None:
@@ -587,7 +645,7 @@ def _line_spacing(page: _Page) -> dict[float, float]:
         if ln.x0 is None or not ln.size:
             continue
         if prev is not None and abs(prev.size - ln.size) <= 0.15 * ln.size:
-            step = ln.base - prev.base
+            step = ln.base - prev.end
             if 0.6 * ln.size <= step <= 2.5 * ln.size:
                 c = counts.setdefault(round(ln.size), {})
                 c[round(step * 2) / 2] = c.get(round(step * 2) / 2, 0) + 1
@@ -633,7 +691,7 @@ def _wrapped(a: _PageLine, b: _PageLine, edge: float | None,
         return False
     if abs(a.size - b.size) > 0.15 * a.size:
         return False
-    step = b.base - a.base
+    step = b.base - a.end
     usual = spacing.get(round(b.size))
     if not 0.6 * a.size <= step <= (usual * 1.12 if usual else 1.35 * a.size):
         return False

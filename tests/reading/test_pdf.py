@@ -11,7 +11,7 @@ import paper_factory as pf
 import pytest
 
 from scrutiny.extraction import extract
-from scrutiny.reading import NeedsOCR, ReadError, read_bytes, read_path
+from scrutiny.reading import NeedsOCR, ReadError, from_string, read_bytes, read_path
 
 
 def _content(text):
@@ -140,6 +140,62 @@ def test_table_row_cut_by_a_page_break_is_one_row_again():
     assert len({ln.page for ln in text.lines if "clause" in ln.text}) == 1
     assert [ln.text.split("\t") for ln in text.lines if "\t" in ln.text] == rows
     assert giant and giant[0].page < text.page_count
+
+
+def _ruled(tables: list[tuple[list[list[str]], dict[int, str]]], before: str = "") -> str:
+    """Tables ruled cell by cell and stacked a few points apart (as WeasyPrint draws
+    collapsed borders, and as text conversions' tab-separated rows are drawn in the bench);
+    row styles by row index."""
+    import html
+
+    css = ("@page { size: A4; margin: 2cm; @bottom-center { content: 'Page ' counter(page); } }"
+           "body { font: 10pt sans-serif; } table { border-collapse: collapse; margin: 4pt 0; }"
+           "td { border: 0.5pt solid #000; padding: 2pt; font-size: 8pt; }")
+    body = "".join("<table>" + "".join(
+        f'<tr style="{style.get(i, "")}">' + "".join(f"<td>{html.escape(c)}</td>" for c in r)
+        + "</tr>" for i, r in enumerate(rows)) + "</table>" for rows, style in tables)
+    return f"<html><head><style>{css}</style></head><body><p>{before}</p>{body}</body></html>"
+
+
+def test_tables_stacked_a_few_points_apart_stay_two_tables():
+    months = [["Apr", "May", "Jun", "Jul", "Aug", "Sep"], ["1", "2", "3", "4", "5", "6"]]
+    costs = [["Type of placement", "Unit cost", "Number"], ["Fostering", "477", "188"],
+             ["Residential", "3,418", "76"]]
+    text = read_bytes(pf.pdf_from_html(_ruled([(months, {}), (costs, {})], "Placements.")),
+                      "stacked.pdf")
+    assert [[[c or "" for c in r] for r in t] for t in text.tables[1]] == [months, costs]
+    assert [ln.text.split("\t") for ln in text.lines if "\t" in ln.text] == months + costs
+
+
+def test_a_header_row_alone_at_the_foot_of_a_page_stays_a_table_row():
+    rows = [["Measure", "Q1 2023/24", "Q2 2023/24"], ["Referrals", "10", "12"],
+            ["Assessments", "20", "22"]]
+    text = read_bytes(pf.pdf_from_html(_ruled([(rows, {0: "break-after: page"})], "Scorecard.")),
+                      "foot.pdf")
+    assert text.page_count == 2
+    assert [[[c or "" for c in r] for r in t] for t in text.tables[1]] == [rows[:1]]
+    tab_lines = [ln for ln in text.lines if "\t" in ln.text]
+    assert [ln.text.split("\t") for ln in tab_lines] == rows
+    assert [ln.page for ln in tab_lines] == [1, 2, 2]
+    # read as one table, the header over the rows on the next page
+    from_pdf = [(i.name, i.period, i.value) for i in extract(text).indicators]
+    assert ("Assessments", "Q2 2023/24", "22") in from_pdf and len(from_pdf) == 4
+
+
+def test_table_rows_are_cited_to_their_own_lines_not_a_heading_naming_the_first_cell():
+    rows = [["Timescale", "2022/23", "2023/24"], ["within", "85", "84"],
+            ["exceeding", "15", "47"]]
+    blocks = [("h2", "Complaints closed within timescale"), ("h2", "Education Services"),
+              ("table", rows), ("p", "Excludes withdrawn complaints.")]
+    text = read_bytes(pf.pdf_from_html(pf.as_html(blocks)), "cited.pdf")
+    from scrutiny.extraction.tables import find_blocks
+
+    [block] = find_blocks(text)
+    assert [r.line.text.split("\t") for r in block.rows] == rows
+    assert block.before[0].text == "Education Services"
+    plain = from_string(pf.as_text(blocks), "cited.txt")
+    assert [(i.name, i.period, i.value) for i in extract(text).indicators] == \
+        [(i.name, i.period, i.value) for i in extract(plain).indicators]
 
 
 # --- the same paper as PDF and as text gives the same record ----------------------------
