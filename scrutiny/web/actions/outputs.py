@@ -132,6 +132,11 @@ class MattersArising:
         return f"Matters arising: {self.committee.name}, {when}"
 
     @property
+    def sections(self) -> list[tuple[str, list[LogRow]]]:
+        return [("Outstanding", self.outstanding),
+                ("Completed since the last meeting", self.completed)]
+
+    @property
     def rows(self) -> list[LogRow]:
         return self.outstanding + self.completed
 
