@@ -202,3 +202,4 @@ def manage(ctx: typer.Context,
 
 
 from . import search_cli  # noqa: E402,F401  (registers `search` and `reindex`)
+from .web.performance import cli as performance_cli  # noqa: E402,F401  (`indicators`)
