@@ -203,3 +203,4 @@ def manage(ctx: typer.Context,
 
 from . import search_cli  # noqa: E402,F401  (registers `search` and `reindex`)
 from .web.performance import cli as performance_cli  # noqa: E402,F401  (`indicators`)
+from . import actions_cli  # noqa: E402,F401  (`actions`, `followups`, `matters-arising`, `grant`)
