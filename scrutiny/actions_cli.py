@@ -87,15 +87,20 @@ def actions_command(
     table = Table(title=f"{len(records)} action{'s' if len(records) != 1 else ''} ({status}"
                         f"{', as at ' + on.isoformat() if status == 'overdue' else ''})",
                   show_lines=False, expand=True)
-    for col, kw in (("Meeting", {"no_wrap": True}), ("Committee", {"max_width": 28}),
-                    ("Action", {"ratio": 3}), ("Owner", {"max_width": 26}),
-                    ("Due", {"no_wrap": True}), ("Status", {"no_wrap": True}),
-                    ("Source", {"no_wrap": True})):
+    columns = [("Meeting", {"no_wrap": True}), ("Committee", {"ratio": 1}),
+               ("Action", {"ratio": 4}), ("Owner", {"ratio": 1}), ("Due", {"no_wrap": True}),
+               ("Status", {"ratio": 1}), ("Source", {"ratio": 1, "overflow": "fold"})]
+    if com is not None:
+        columns.pop(1)
+    for col, kw in columns:
         table.add_column(col, **kw)
     for r in records:
         state = r["status"].replace("_", " ") + (" (overdue)" if r["overdue"] else "")
-        table.add_row(r["meeting_date"], r["committee"], r["text"], r["owner"] or "",
-                      r["due"] or "", state, f"{r['source'] or '?'}:{r['line'] or '?'}")
+        row = [r["meeting_date"], r["committee"], r["text"], r["owner"] or "", r["due"] or "",
+               state, f"{r['source'] or '?'}:{r['line'] or '?'}"]
+        if com is not None:
+            row.pop(1)
+        table.add_row(*row)
     Console(highlight=False, soft_wrap=False).print(table)
 
 

@@ -183,6 +183,9 @@ class Corpus:
             sections.setdefault(s.in_document_id, []).append(s)
         lines_of = {pk: d.text.split("\n") for pk, d in docs.items()}
         self.lines_of = lines_of
+        self.sections_of = {pk: [(x.line, x.end_line or x.line, x.item_number) for x in ss
+                                 if x.item_number and x.line and x.kind not in ("agenda", "minutes")]
+                            for pk, ss in sections.items()}
         # report openings, by (meeting, item number)
         openings: dict[tuple[int, str], str] = {}
         segments = []       # (meeting, doc id, first line, last line, record)
@@ -277,6 +280,14 @@ class Corpus:
         return ""
 
     def _item_at(self, meeting: Meeting, doc_id: int, line: int, record: str) -> AgendaItem | None:
+        if record != "minutes":
+            # inside a report for an item: that item
+            for first, last, number in self.sections_of.get(doc_id, ()):
+                if first <= line <= last:
+                    it = next((i for i in self.items_by_meeting.get(meeting.pk, [])
+                               if i.number == number), None)
+                    if it is not None:
+                        return it
         best = None
         for it in self.items_by_meeting.get(meeting.pk, []):
             if record == "minutes":
