@@ -29,6 +29,10 @@ RRF_K = 60
 # with 50 keyword candidates, 0.87 with 20).
 KEYWORD_CANDIDATES = 20
 SEMANTIC_CANDIDATES = 50
+# Search by meaning always has nearest neighbours, even for "zzqqxxyy" (best cosine 0.24
+# on the seeds) or "weather in Spain" (0.15); the passages answering the query set score
+# 0.46 and more.  Below this, a passage is not taken to be about the query at all.
+SEMANTIC_MIN_SCORE = 0.3
 MAX_LIMIT = 100
 
 
@@ -133,7 +137,8 @@ def semantic_ranking(query: str, filters: Filters, limit: int) -> list[tuple[int
     store = get_store()
     if not len(store):
         return None
-    return store.search(embed_query(query), limit, filters)
+    return [(pk, score) for pk, score in store.search(embed_query(query), limit, filters)
+            if score >= SEMANTIC_MIN_SCORE]
 
 
 def search(query: str, *, mode: str = "hybrid", limit: int = 10, offset: int = 0,

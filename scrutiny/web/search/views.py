@@ -50,6 +50,7 @@ def search_page(request):
         "councils": Council.objects.order_by("name"), "committees": committees,
         "kinds": KINDS, "modes": [(m, MODE_LABELS[m]) for m in MODES],
         "page": page, "first_rank": (page - 1) * PAGE_SIZE + 1,
+        "last_rank": (page - 1) * PAGE_SIZE + (len(results.hits) if results else 0),
         "next_url": page_url(page + 1) if more else None,
         "prev_url": page_url(page - 1) if page > 1 else None,
     })
