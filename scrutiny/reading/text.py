@@ -155,6 +155,9 @@ def _continues(prev: str, nxt: str, crossed_break: bool) -> bool:
     # A line that stops mid-sentence and a next line that starts in lower case; or a long
     # paragraph line cut off mid-sentence (a heading is never that long).
     words = nxt.split()
+    last = prev.split()[-1]
+    if crossed_break and len(prev) >= 60 and last.isalpha() and last.islower() and nxt[0].isalpha():
+        return True      # "... as a governor of" | page break | "Holmfleet Primary School."
     return nxt[0].islower() or (len(prev) >= 100 and nxt[0].isalpha() and len(words) > 6
                                 and prev.split()[-1][:1].isupper() and words[1][:1].islower()
                                 and words[2][:1].islower() and ">" not in prev)
