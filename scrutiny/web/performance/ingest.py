@@ -236,7 +236,10 @@ def record_indicators(rc) -> None:
         area = _clip(getattr(r, "area", None), 200)
         if area and not m["extra"].get("service_area"):
             m["extra"]["service_area"] = area
+    from .mentions import note_mentions
     if not measures:
+        # minutes and reports without a table still discuss the council's measures
+        note_mentions(rc.council, rc.doc, rc.text, [])
         return
     indicators = match_measures(rc.council, measures)
     narrative: list[Measure] = []
@@ -285,5 +288,4 @@ def record_indicators(rc) -> None:
             value=row, document=rc.doc, line=fig.line, figure=fig.figure[:60],
             defaults={"number": fig.number, "sentence": fig.sentence, "page": fig.page})
     refresh_polarity(Indicator.objects.filter(pk__in=touched_inds).prefetch_related("values"))
-    from .mentions import note_mentions
     note_mentions(rc.council, rc.doc, rc.text, list(touched_inds.values()))
