@@ -25,6 +25,10 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@command -v pdftoppm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's poppler-utils (pdftoppm) for the PDF output tests"; \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils >/dev/null; }
 
 # Load the example papers into the embedded SQLite database (var/scrutiny.sqlite3) and
 # serve the portal on http://127.0.0.1:8000.
