@@ -113,11 +113,23 @@ class SQLiteFTS5(KeywordBackend):
             cur.execute(sql, [match, *params, limit])
             return [(int(pk), -float(r)) for pk, r in cur.fetchall()]
 
+    def raw_search(self, query: str, limit: int = 10) -> list[int]:
+        """What `search` asks FTS5, as bare queries (no filters, no join, no snippets):
+        the benchmark's baseline on the same index."""
+        words, phrases = query_words(query), query_phrases(query)
+        if not words and not phrases:
+            return []
+        ids = self.raw(self.all_of(words, phrases), limit)
+        if len(ids) < limit and len(words) > 1:
+            more = self.raw(self.any_of(words, phrases), limit + len(ids))
+            ids += [i for i in more if i not in set(ids)]
+        return ids[:limit]
+
     def raw(self, match: str, limit: int = 10) -> list[int]:
-        """The plain FTS5 query, for the benchmark's comparison."""
+        """One plain FTS5 query ordered by its rank."""
         with connection.cursor() as cur:
-            cur.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-                        "ORDER BY rank LIMIT %s", [match, limit])
+            cur.execute(f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                        f"ORDER BY {self.RANK} LIMIT %s", [match, limit])
             return [r[0] for r in cur.fetchall()]
 
     def snippets(self, query, ids):

@@ -25,6 +25,45 @@ import numpy as np
 
 DIM = 384
 MAX_TOKENS = 256          # sentence_bert_config.json: max_seq_length
+SMALL_BATCH = 512         # word pieces: a batch this small runs on one BLAS thread
+
+
+def _openblas_local_threads():
+    """OpenBLAS's `openblas_set_num_threads_local` (the calling thread only), from the
+    library numpy ships with, or None."""
+    import ctypes
+    import glob
+
+    libs = glob.glob(str(Path(np.__file__).parent.parent / "numpy.libs" / "*openblas*.so*"))
+    for path in libs:
+        try:
+            fn = ctypes.CDLL(path).openblas_set_num_threads_local
+        except (OSError, AttributeError):
+            continue
+        fn.argtypes, fn.restype = [ctypes.c_int], ctypes.c_int
+        return fn
+    return None
+
+
+_set_local_threads = _openblas_local_threads()
+
+
+class _BlasThreads:
+    """Run the matrix products of a block on `n` BLAS threads (this thread only).  A
+    query's products are tiny: on two busy cores, two BLAS threads made encoding one
+    question 86 ms, one thread 14 ms."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.before = n, None
+
+    def __enter__(self):
+        if _set_local_threads is not None:
+            self.before = _set_local_threads(self.n)
+        return self
+
+    def __exit__(self, *exc):
+        if _set_local_threads is not None and self.before is not None:
+            _set_local_threads(self.before)
 
 
 class ModelMissing(RuntimeError):
@@ -183,7 +222,11 @@ class Encoder:
                 e = encodings[i].ids
                 ids[row, :len(e)] = e
                 mask[row, :len(e)] = 1.0
-            hidden = self.forward(ids, mask)
+            if ids.size <= SMALL_BATCH:
+                with _BlasThreads(1):
+                    hidden = self.forward(ids, mask)
+            else:
+                hidden = self.forward(ids, mask)
             summed = (hidden * mask[:, :, None]).sum(axis=1)
             pooled = summed / np.clip(mask.sum(axis=1, keepdims=True), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
