@@ -777,6 +777,7 @@ class _Entry:
     comparators: dict[str, str] = field(default_factory=dict)
     table: str | None = None
     area: str | None = None
+    ref: str | None = None
 
 
 def _reject(t: Table) -> bool:
@@ -932,14 +933,20 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
 
     prev_label = ""
     prev_target: dict[int, str] = {}
-    cat_cols = [j for j, c in enumerate(cols) if c.role == "cat"]
+    ref_cols = [j for j, c in enumerate(cols) if c.role in ("cat", "ignore")
+                and _REF_H.match(c.header)]
+    cat_cols = [j for j, c in enumerate(cols) if c.role == "cat" and j not in ref_cols]
     last_cat: dict[int, str] = {}
     for r in t.rows:
         # the service area / theme: the right-most category cell, carried down the rows
         for j in cat_cols:
-            if j < len(r.cells) and r.cells[j] and has_letters(r.cells[j]):
+            if j < len(r.cells) and r.cells[j] and has_letters(r.cells[j]) and \
+                    not any(ch.isdigit() for ch in r.cells[j]):
                 last_cat[j] = r.cells[j]
         area = next((last_cat[j] for j in reversed(cat_cols) if j in last_cat), None)
+        # the council's reference for the measure ("CS04", "PI 12")
+        row_ref = next((r.cells[j] for j in ref_cols if j < len(r.cells)
+                        and _REF_CELL.match(r.cells[j])), None)
         if crosstab and not _TOTAL.search(r.cells[L] if L < len(r.cells) else ""):
             continue
         cells = r.cells
@@ -1025,7 +1032,7 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
             key = (_norm_key(stub), _norm_key(raw_label), _norm_key(" ".join(quals)),
                    _norm_key(c.measure), period or "", v_value)
             e = _Entry(name, period, v_value, unit, r.line, j, key, table=table_name,
-                       area=area)
+                       area=area, ref=row_ref)
             entries.append(e)
             if last_pcell is not None:
                 pcell_of[j] = last_pcell
@@ -1072,6 +1079,9 @@ def _read_table(t: Table, text: Text, place: str | None, previous: Table | None)
     return out
 
 
+_REF_H = re.compile(r"^\s*(?:(?:pi|kpi|measure|indicator)\s+)?(?:ref(?:erence)?\.?|code|id|"
+                    r"no\.?)\s*$", re.I)
+_REF_CELL = re.compile(r"^[A-Za-z]{0,6}[\s/.\-]?\d{1,4}[A-Za-z]?$")
 _LATEST_H = re.compile(r"\b(?:latest|current|most recent|this (?:quarter|period|month|year))\b", re.I)
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                         "sep", "oct", "nov", "dec"], 1)}
@@ -1218,5 +1228,6 @@ def extract_indicators(text: Text) -> list[Indicator]:
             out.append(Indicator(name=e.name, period=e.period, value=e.value, unit=e.unit,
                                  target=e.target, status=e.status, line=e.line.no,
                                  page=e.line.page, comparators=e.comparators,
-                                 direction=e.direction, table=e.table, area=e.area))
+                                 direction=e.direction, table=e.table, area=e.area,
+                                 ref=e.ref))
     return out

@@ -122,6 +122,7 @@ class Indicator:
     direction: str | None = None       # direction of travel as printed
     table: str | None = None           # title / context of the table it came from
     area: str | None = None            # service area / theme printed beside the measure
+    ref: str | None = None             # the council's reference for the measure ("CS04")
 
 
 @dataclass

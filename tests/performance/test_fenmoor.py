@@ -38,6 +38,7 @@ def test_renamed_measures_are_one_indicator(by_ref):
     ed01 = Indicator.objects.get(pk=next(iter(by_ref["ED01"])))
     printed = {n.name for n in ed01.names.all()}
     assert printed == {p["name"] for p in EXPECTED["measures"]["ED01"]}
+    assert ed01.ref == "ED01"                    # the reports' Ref column
     assert [v.period for v in ed01.values.all()] == [
         "Q3 2024/25", "Q4 2024/25", "Q1 2025/26", "Q2 2025/26", "Q3 2025/26"]
     assert Indicator.objects.filter(council__name="Fenmoor County Council").count() == \

@@ -90,10 +90,10 @@ def test_split_and_edit(fenmoor, signed_in, officer):
     assert "Leave at least one value" in r.content.decode()
     r = signed_in.post(f"/officers/indicators/{a.council.slug}/{a.pk}/edit/",
                        {"polarity": "higher", "definition": "Re-referrals / referrals",
-                        "name": a.name, "unit": a.unit, "ref": "CS02",
+                        "name": a.name, "unit": a.unit, "ref": "CYP-CS02",
                         "service_area": "Children's social care"})
     a.refresh_from_db()
-    assert (a.polarity, a.polarity_source, a.ref) == ("higher", "set by an officer", "CS02")
+    assert (a.polarity, a.polarity_source, a.ref) == ("higher", "set by an officer", "CYP-CS02")
     assert {"polarity", "definition", "ref", "service_area"} <= set(a.locked_fields)
     edit = IndicatorAudit.objects.get(action="edit")
     assert edit.before["polarity"] == "lower" and edit.after["polarity"] == "higher"

@@ -15,7 +15,9 @@ plurals made singular.  Two names are the same measure when
   schools ...": ``token_sort_ratio`` must reach ``SORT_FLOOR`` too);
 * or a figure says so: both print the same value for the same period (a report's
   "previous period" column repeats the last report's latest value), with names that are
-  at least loosely alike (``token_set_ratio`` >= ``VALUE_THRESHOLD``).
+  at least loosely alike (name score >= ``VALUE_THRESHOLD``);
+* or the council's own reference says so ("CS04" in a Ref column), again with names at
+  least loosely alike.  Two different references count against a match.
 
 Within one paper, two rows are never one measure: names are assigned to indicators one
 to one, best score first.  Officers merge and split what this gets wrong; a printed name
@@ -184,6 +186,7 @@ class Candidate:
     names: list[str]                       # every way it was printed (and its own name)
     unit: str | None
     values: dict[str, str] = field(default_factory=dict)   # period label -> value
+    ref: str | None = None
 
 
 @dataclass
@@ -192,6 +195,11 @@ class Incoming:
     name: str
     unit: str | None
     values: dict[str, str] = field(default_factory=dict)
+    ref: str | None = None
+
+
+def _ref(r: str | None) -> str:
+    return re.sub(r"[\s/.\-]", "", (r or "").upper())
 
 
 def _same_value(a: str, b: str) -> bool:
@@ -211,6 +219,12 @@ def match_score(inc: Incoming, cand: Candidate) -> Score:
     differ = len(shared) - same
     if best.score >= 100:
         return best
+    ra, rb = _ref(inc.ref), _ref(cand.ref)
+    if ra and rb and ra != rb:
+        best = Score(best.score - 20, best.reason + f"; references differ ({inc.ref}, "
+                                                    f"{cand.ref})")
+    elif ra and ra == rb and not differ and best.score >= VALUE_THRESHOLD:
+        return Score(max(best.score, THRESHOLD + 5), f"same reference {inc.ref}")
     if same and not differ and best.score >= VALUE_THRESHOLD:
         return Score(max(best.score, THRESHOLD + same), f"same value for {same} period(s)")
     if differ and not same:

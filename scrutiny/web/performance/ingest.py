@@ -46,7 +46,8 @@ def candidates(council) -> tuple[list[identity.Candidate], dict[str, int], dict[
     cands, exact, counts = [], {}, {}
     for ind in inds:
         names = [n.name for n in ind.names.all()] or [ind.name]
-        cands.append(identity.Candidate(ind.pk, names, ind.unit or None, values.get(ind.pk, {})))
+        cands.append(identity.Candidate(ind.pk, names, ind.unit or None, values.get(ind.pk, {}),
+                                        ind.ref or None))
         for n in ind.names.all():
             counts[n.key] = counts.get(n.key, 0) + 1
             exact[n.key] = ind.pk
@@ -194,8 +195,8 @@ def match_measures(council, measures: "OrderedDict[tuple, dict]") -> dict[tuple,
     """Indicators for a batch of measures {(name, unit): {"values": {period: value}, ...}}:
     matched to the council's indicators one to one, or new."""
     cands, exact, by_id = candidates(council)
-    incoming = [identity.Incoming(name, unit, m["values"]) for (name, unit), m in
-                measures.items()]
+    incoming = [identity.Incoming(name, unit, m["values"], m.get("extra", {}).get("ref"))
+                for (name, unit), m in measures.items()]
     out: dict[tuple, Indicator] = {}
     for inc, ind_id, score in identity.assign(incoming, cands, exact):
         k = (inc.name, inc.unit)
@@ -236,6 +237,9 @@ def record_indicators(rc) -> None:
         area = _clip(getattr(r, "area", None), 200)
         if area and not m["extra"].get("service_area"):
             m["extra"]["service_area"] = area
+        ref = _clip(getattr(r, "ref", None), 60)
+        if ref and not m["extra"].get("ref"):
+            m["extra"]["ref"] = ref
     from .mentions import note_mentions
     if not measures:
         # minutes and reports without a table still discuss the council's measures

@@ -87,7 +87,9 @@ def committee_dashboard(request, council, committee):
                       key=lambda m: m.date, reverse=True)
     return render(request, "performance/committee.html", {
         "council": com.council, "committee": com, "groups": groups, "cards": cards,
-        "counts": counts, "meetings": meetings})
+        "counts": counts, "meetings": meetings,
+        "first_meeting": meetings[-1] if meetings else None,
+        "last_meeting": meetings[0] if meetings else None})
 
 
 def _indicator(council: str, pk: int) -> Indicator:
