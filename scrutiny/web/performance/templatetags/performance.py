@@ -63,3 +63,28 @@ def rag(v):
 def flag_tag(flag):
     return format_html('<strong class="govuk-tag {} scrutiny-tag">{}</strong>',
                        FLAG_TAGS.get(flag.kind, "govuk-tag--grey"), flag.title)
+
+
+@register.inclusion_tag("performance/_link.html")
+def performance_link(council, committee=None):
+    """A link to the performance dashboard of a council or committee, when it has one."""
+    from ..models import IndicatorValue
+
+    qs = IndicatorValue.objects.filter(indicator__council=council)
+    if committee is not None:
+        qs = qs.filter(meeting__committee=committee)
+    n = qs.values("indicator").distinct().count()
+    return {"council": council, "committee": committee, "n": n}
+
+
+@register.inclusion_tag("performance/_meeting.html")
+def meeting_performance(meeting):
+    """The measures whose figures were reported to a meeting, with their latest figure
+    there and a flag when one is off target."""
+    from ..models import IndicatorValue
+
+    rows = {}
+    for v in IndicatorValue.objects.filter(meeting=meeting).select_related(
+            "indicator__council").order_by("indicator__name", "-period_end"):
+        rows.setdefault(v.indicator_id, v)
+    return {"values": list(rows.values()), "meeting": meeting}
