@@ -119,3 +119,27 @@ def test_cli_lists_indicators(seeded):
     assert r.exit_code == 2
     r = runner.invoke(app, ["indicators", "--format", "xml"])
     assert r.exit_code == 2
+
+
+def test_committee_dashboard_as_pdf(seeded, client):
+    """The PDF carries each chart as the static SVG and the table of its figures."""
+    import io
+
+    from pypdf import PdfReader
+
+    from scrutiny.web.record.models import Committee
+
+    com = Committee.objects.get(council__name="Leicestershire County Council")
+    r = client.get(f"/councils/{com.council.slug}/committees/{com.slug}/performance.pdf")
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    pdf = PdfReader(io.BytesIO(r.content))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+    for name in ("Child protection cases which were reviewed within timescales",
+                 "Care leavers EET", "Children Electively Educated at Home"):
+        assert name in text
+    assert "76.00%" in text and ">97.2%" in text and "Q1 2022/23" in text
+    # one chart image per measure (all 24 print figures)
+    images = sum(len(p.images) for p in pdf.pages)
+    xobjects = sum(1 for p in pdf.pages for _ in (p.get("/Resources") or {}).get(
+        "/XObject", {}) or [])
+    assert images + xobjects >= 24

@@ -8,6 +8,8 @@ urlpatterns = [
     path("councils/<slug:council>/performance/", views.council_indicators, name="council"),
     path("councils/<slug:council>/committees/<slug:committee>/performance/",
          views.committee_dashboard, name="committee"),
+    path("councils/<slug:council>/committees/<slug:committee>/performance.pdf",
+         views.committee_pdf, name="committee_pdf"),
     path("councils/<slug:council>/indicators/<int:pk>/", views.indicator, name="indicator"),
     path("councils/<slug:council>/indicators/<int:pk>/chart.svg", views.indicator_svg,
          name="indicator_svg"),

@@ -92,6 +92,36 @@ def committee_dashboard(request, council, committee):
         "last_meeting": meetings[0] if meetings else None})
 
 
+def committee_pdf(request, council, committee):
+    """The committee's dashboard as a PDF (WeasyPrint): each chart as the static SVG that
+    vl-convert draws from the same spec, beside the table of its figures."""
+    import base64
+
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    com = get_object_or_404(Committee.objects.select_related("council"), council__slug=council,
+                            slug=committee)
+    inds = list(Indicator.objects.filter(values__meeting__committee=com).distinct()
+                .prefetch_related(VALUES, NARRATIVE))
+    if not inds:
+        raise Http404("No performance figures have been read for this committee")
+    cards = [Card(i, n) for n, i in enumerate(sorted(
+        inds, key=lambda i: (i.service_area or "~", i.name.lower())))]
+    groups: "OrderedDict[str, list[Card]]" = OrderedDict()
+    for card in cards:
+        card.svg_uri = ("data:image/svg+xml;base64," + base64.b64encode(
+            charts.svg({**card.spec, "height": 170}, width=340).encode()).decode()) \
+            if card.spec else ""
+        groups.setdefault(card.indicator.service_area or "Other measures", []).append(card)
+    html = render_to_string("performance/report_pdf.html", {
+        "council": com.council, "committee": com, "cards": cards, "groups": groups})
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    resp = HttpResponse(pdf, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="performance-{com.slug}.pdf"'
+    return resp
+
+
 def _indicator(council: str, pk: int) -> Indicator:
     return get_object_or_404(Indicator.objects.select_related("council").prefetch_related(
         VALUES, NARRATIVE, "names"), council__slug=council, pk=pk)
