@@ -182,6 +182,8 @@ def import_values(file: Path = typer.Argument(..., help="A CSV or Excel (.xlsx) 
     r = import_file(file, council=council, partial=partial)
     for line in r.error_lines():
         typer.echo(f"scrutiny: {line}", err=True)
+    if r.errors and all(n == 0 for n, _ in r.errors):
+        raise typer.Exit(2)                       # the file itself cannot be read
     if r.errors and not r.committed:
         if r.rows:
             typer.echo(f"{file.name}: {len(r.errors)} of {r.rows} rows rejected; nothing "
