@@ -5,9 +5,16 @@
     backend.snippets(query, ids)          # {passage id: text with marked matches}
 
 A query is the words a person typed.  Both backends first ask for passages holding all of
-its words (stopwords left out); when that finds fewer than asked for, passages holding
-any of them follow, ranked by BM25 (FTS5) or ts_rank (PostgreSQL).  "Quoted phrases"
-must appear as phrases.  Scores are "higher is better" in both.
+its words (stopwords, and words no passage holds, left out); when that finds fewer than
+asked for, passages holding any of them follow, ranked by BM25 (FTS5) or ts_rank
+(PostgreSQL).  "Quoted phrases" must appear as phrases.  Scores are "higher is better".
+
+Ranking reads every passage that matches.  So the any-word query leaves out the words
+held by more than COMMON passages, when the query has rarer ones: they weigh little in
+bm25, and on a million passages "children" or "care" alone match hundreds of thousands
+(bench/search_bench.py: p95 308 ms with them, under 50 ms without).  How many passages
+hold a word is counted up to COMMON + 1 by a query that ranks nothing (under a
+millisecond).  Below COMMON passages in all, nothing is ever left out.
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from .text import MARK_END, MARK_START, query_phrases, query_words
 from .vectors import Filters
 
 SNIPPET_TOKENS = 40
+COMMON = 20_000
 
 
 def _filter_sql(f: Filters | None, alias: str = "e") -> tuple[str, list]:
@@ -46,23 +54,42 @@ def _filter_sql(f: Filters | None, alias: str = "e") -> tuple[str, list]:
 class KeywordBackend:
     name = "none"
 
-    def search(self, query: str, filters: Filters | None = None, limit: int = 50
-               ) -> list[tuple[int, float]]:
-        words = query_words(query)
-        phrases = query_phrases(query)
+    def plan(self, query: str) -> list[str]:
+        """The queries `search` runs, in the backend's language: all of the words held by
+        some passage, then (if more than one word) any of the words not too common."""
+        words, phrases = query_words(query), query_phrases(query)
         if not words and not phrases:
             return []
-        hits = self._run(self.all_of(words, phrases), filters, limit)
-        if len(hits) < limit and len(words) > 1:
+        counts = {w: self.count(self.all_of([w], [])) for w in words}
+        present = [w for w in words if counts[w]]
+        if not present and not phrases:
+            return []
+        out = [self.all_of(present, phrases)]
+        if len(present) + len(phrases) > 1:
+            rare = [w for w in present if counts[w] <= COMMON] or present
+            out.append(self.any_of(rare, phrases))
+        return out
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 50
+               ) -> list[tuple[int, float]]:
+        plan = self.plan(query)
+        if not plan:
+            return []
+        hits = self._run(plan[0], filters, limit)
+        if len(hits) < limit and len(plan) > 1:
             seen = {pk for pk, _ in hits}
-            more = [(pk, s) for pk, s in self._run(self.any_of(words, phrases), filters,
-                                                   limit + len(hits)) if pk not in seen]
+            more = [(pk, s) for pk, s in self._run(plan[1], filters, limit + len(hits))
+                    if pk not in seen]
             # passages with every word stay ahead of those with only some
             shift = 0.0
             if hits and more:
                 shift = min(0.0, min(s for _, s in hits) - more[0][1] - 1e-6)
             hits += [(pk, s + shift) for pk, s in more]
         return hits[:limit]
+
+    def count(self, match: str) -> int:
+        """Passages matching, counted up to COMMON + 1."""
+        raise NotImplementedError
 
     # query strings in the backend's own language
     def all_of(self, words: list[str], phrases: list[list[str]]) -> str:
@@ -113,16 +140,21 @@ class SQLiteFTS5(KeywordBackend):
             cur.execute(sql, [match, *params, limit])
             return [(int(pk), -float(r)) for pk, r in cur.fetchall()]
 
-    def raw_search(self, query: str, limit: int = 10) -> list[int]:
-        """What `search` asks FTS5, as bare queries (no filters, no join, no snippets):
-        the benchmark's baseline on the same index."""
-        words, phrases = query_words(query), query_phrases(query)
-        if not words and not phrases:
+    def count(self, match):
+        with connection.cursor() as cur:
+            cur.execute("SELECT count(*) FROM (SELECT rowid FROM search_fts "
+                        "WHERE search_fts MATCH %s LIMIT %s)", [match, COMMON + 1])
+            return cur.fetchone()[0]
+
+    def raw_search(self, plan: list[str], limit: int = 10) -> list[int]:
+        """The ranking queries of a `plan`, as bare statements (no word counts, filters,
+        join or snippets): the benchmark's baseline on the same index."""
+        if not plan:
             return []
-        ids = self.raw(self.all_of(words, phrases), limit)
-        if len(ids) < limit and len(words) > 1:
-            more = self.raw(self.any_of(words, phrases), limit + len(ids))
-            ids += [i for i in more if i not in set(ids)]
+        ids = self.raw(plan[0], limit)
+        if len(ids) < limit and len(plan) > 1:
+            seen = set(ids)
+            ids += [i for i in self.raw(plan[1], limit + len(ids)) if i not in seen]
         return ids[:limit]
 
     def raw(self, match: str, limit: int = 10) -> list[int]:
@@ -178,6 +210,13 @@ class PostgresFTS(KeywordBackend):
         with connection.cursor() as cur:
             cur.execute(sql, [match, *params, limit])
             return [(int(pk), float(r)) for pk, r in cur.fetchall()]
+
+    def count(self, match):
+        with connection.cursor() as cur:
+            cur.execute("SELECT count(*) FROM (SELECT 1 FROM search_searchentry e "
+                        "WHERE e.tsv @@ websearch_to_tsquery('english', %s) LIMIT %s) s",
+                        [match, COMMON + 1])
+            return cur.fetchone()[0]
 
     def snippets(self, query, ids):
         words = query_words(query)

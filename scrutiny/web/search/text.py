@@ -8,6 +8,7 @@ each match (`MARK_START`, `MARK_END`): the database's own snippet functions (FTS
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -67,6 +68,7 @@ def query_phrases(query: str) -> list[list[str]]:
 
 
 # ---------------------------------------------------------------------- highlighting
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem for highlighting only: 'meetings' and 'meeting' share 'meet'."""
     w = word.lower()
