@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...extraction.text_utils import clean, sentences
 from ..record.names import fold
@@ -104,20 +105,26 @@ def stem(w: str) -> str:
 
 
 def topic_words(text: str) -> set[str]:
+    """The words of `text` that say what it is about, stemmed (see `stem`)."""
+    return set(_topic_words(text or ""))
+
+
+@lru_cache(maxsize=20000)
+def _topic_words(text: str) -> frozenset[str]:
     out = set()
     for w in _TOKEN.findall(fold(text or "")):
         if re.fullmatch(r"\d+\.\d+", w):          # "38.6", "5.1": a figure or paragraph
             out.add(w)
             continue
         for part in w.split("-"):
-            part = part.strip("'")
+            part = part.replace("'s", "").strip("'")
             if len(part) < 2 or part in _STOP or part.isdigit():
                 continue
             s = stem(part)
             if s not in _STOP and len(s) > 1:
                 out.add(s)
                 SURFACE.setdefault(s, part)
-    return out
+    return frozenset(out)
 
 
 def shown(stems) -> str:
@@ -142,14 +149,21 @@ class Weights:
 # --------------------------------------------------------------------------- later papers
 # a sentence saying something asked for was done
 DONE = re.compile(
-    r"\b(?:had|has|have|was|were)\s+(?:now\s+|since\s+|already\s+|duly\s+)?(?:been\s+)?"
+    r"\b(?:had|has|have)\s+(?:now\s+|since\s+|already\s+|duly\s+)?(?:been\s+)?"
     r"(?:circulated|provided|shared|sent|distributed|published|issued|emailed|supplied|"
     r"forwarded|arranged|completed|written|received|included|added|confirmed|considered|"
     r"agreed|accepted|responded|attended|held|made\s+available|placed\s+on)\b|"
+    r"\b(?:was|were)\s+(?:now\s+|duly\s+)?(?:circulated|provided|shared|sent|distributed|"
+    r"published|issued|emailed|supplied|forwarded|completed|received|made\s+available)\b|"
     r"\bhad\s+(?:written|replied|responded|confirmed|met|attended|visited|informed)\b|"
     r"\b(?:reply|response|answer)\s+(?:of|from|to)\b|\bincludes?,?\s+for\s+the\s+first\s+time\b|"
     r"\battended\s+(?:for\s+this\s+item|at\s+the\s+committee's\s+invitation)\b|"
     r"\bhad\s+taken\s+part\b", re.I)
+# a sentence that asks or promises (a new action), not one that reports it done
+ASKS = re.compile(
+    r"\bit\s+was\s+(?:agreed|resolved|requested)\s+that\b|\b(?:members|the\s+committee|panel)\s+"
+    r"(?:requested|asked)\s+(?:that|for)\b|\bundertook\s+to\b|\boffered\s+to\b|"
+    r"\bpromised\s+to\b|\bwas\s+requested\s+(?:on|that)\b|^(?:resolved|agreed)\b", re.I)
 # a sentence referring back to the request
 BACKREF = re.compile(
     r"\b(?:as\s+(?:the\s+committee\s+)?(?:had\s+)?(?:requested|asked|agreed|resolved)|"

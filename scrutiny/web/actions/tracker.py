@@ -31,7 +31,7 @@ from ..record.models import (AgendaItem, Attendance, Committee, Council, Documen
                              PersonName, Resolution)
 from ..record.names import compare, fold, normalise_role, parse_name
 from .due import Due, add_months, resolve_due
-from .matching import (ANAPHORIC_ACTION, ANAPHOR, BACKREF, CONTACT, CONTACTED, DONE,
+from .matching import (ANAPHORIC_ACTION, ANAPHOR, ASKS, BACKREF, CONTACT, CONTACTED, DONE,
                        ITEM_REF, NEGATED, PROCEDURAL, PROGRESS, Candidate, Weights,
                        dates_in, paragraphs, recommendation_addressee, shown, topic_words)
 from .models import Action, FollowUp, Recommendation, TrackerSettings
@@ -165,7 +165,9 @@ class Corpus:
     opening of their reports), and the sentences of later papers that say something was
     done or refer back to a request."""
 
-    def __init__(self, committee: Committee) -> None:
+    def __init__(self, committee: Committee, meeting_ids: set[int] | None = None) -> None:
+        """`meeting_ids`: only the papers of these meetings offer candidates (after an
+        ingest, the meetings the new paper records); None: all of the committee's."""
         self.committee = committee
         self.meetings = list(committee.meetings.order_by("date"))
         self.by_id = {m.pk: m for m in self.meetings}
@@ -175,7 +177,15 @@ class Corpus:
             self.items_by_meeting.setdefault(it.meeting_id, []).append(it)
         self.items: list[Candidate] = []
         self.sentences: list[Candidate] = []
+        # how rare a word is: over the committee's item titles and actions
+        self.weights = Weights([topic_words(it.title) for it in items]
+                               + [topic_words(t) for t in Action.objects.filter(
+                                   meeting__committee=committee).values_list("text", flat=True)])
         mds = list(MeetingDocument.objects.filter(meeting__committee=committee))
+        if meeting_ids is not None:
+            papers = {md.paper_id for md in mds if md.meeting_id in meeting_ids}
+            mds = [md for md in mds if md.paper_id in papers]
+            items = [it for it in items if it.meeting_id in meeting_ids]
         doc_ids = {md.paper_id for md in mds}
         docs = {d.pk: d for d in Document.objects.filter(pk__in=doc_ids, superseded_by__isnull=True)}
         sections = {}
@@ -235,6 +245,8 @@ class Corpus:
             for para in paragraphs(lines_of[pk], first, last):
                 for i, (sent, a, b) in enumerate(para):
                     nxt = para[i + 1][0] if i + 1 < len(para) else ""
+                    if ASKS.search(sent):
+                        continue
                     done, back = bool(DONE.search(sent)), bool(BACKREF.search(sent))
                     if PROGRESS.search(sent) or (
                             (done or back) and nxt and ANAPHOR.match(nxt) and NEGATED.search(nxt)):
@@ -258,13 +270,15 @@ class Corpus:
                         kind, meeting, words, item=item, document_id=pk, line=a, end_line=b,
                         excerpt=sent[:600], backref=back, done=done,
                         dates=dates_in(sent, meeting.date), text=sent))
-        self.weights = Weights([c.title_words for c in self.items]
-                               + [c.words for c in self.sentences])
 
     def context_before(self, action: Action) -> str:
         """The words before an action on its line ("Members noted that the information on
         ... had still not been received."), or the line before: what "the information" or
         "the letter" is."""
+        if action.document_id and action.document_id not in self.lines_of:
+            text = Document.objects.filter(pk=action.document_id).values_list(
+                "text", flat=True).first()
+            self.lines_of[action.document_id] = text.split("\n") if text else []
         lines = self.lines_of.get(action.document_id)
         if not lines or not action.line or action.line > len(lines):
             return ""
@@ -365,10 +379,11 @@ class TrackResult:
     proposals: int = 0
 
 
-def track_committees(ids, *, detect: bool = True) -> TrackResult:
+def track_committees(ids, *, detect: bool = True,
+                     meeting_ids: set[int] | None = None) -> TrackResult:
     total = TrackResult()
     for c in Committee.objects.filter(pk__in=list(ids)).select_related("council"):
-        r = track_committee(c, detect=detect)
+        r = track_committee(c, detect=detect, meeting_ids=meeting_ids)
         for f in ("actions", "dated", "owners", "recommendations", "proposals"):
             setattr(total, f, getattr(total, f) + getattr(r, f))
     return total
@@ -380,14 +395,30 @@ def track_all(*, detect: bool = True, committee: Committee | None = None) -> Tra
 
 
 @transaction.atomic
-def track_committee(committee: Committee, *, detect: bool = True) -> TrackResult:
+def track_committee(committee: Committee, *, detect: bool = True,
+                    meeting_ids: set[int] | None = None) -> TrackResult:
+    """Due dates, owners and recommendations for the committee's actions; follow-ups for
+    its open ones.  With `meeting_ids` (after an ingest: the meetings the paper records),
+    only what those meetings can change is done again: their own actions, the due dates
+    that depend on the committee's later meetings ("next meeting", "the March meeting"),
+    and follow-ups from those meetings' papers.  None: everything."""
     result = TrackResult()
     conf = settings_for(committee.council_id)
     dates = sorted(committee.meetings.values_list("date", flat=True))
-    matcher = OwnerMatcher(committee)
     actions = list(Action.objects.filter(meeting__committee=committee)
                    .select_related("meeting", "item", "owner_person"))
-    for a in actions:
+    if meeting_ids is None:
+        touched = actions
+    else:
+        latest = max((a.meeting.date for a in actions if a.meeting_id in meeting_ids),
+                     default=None)
+        latest = max([d for d in committee.meetings.filter(pk__in=meeting_ids)
+                      .values_list("date", flat=True)] + ([latest] if latest else []),
+                     default=None)
+        touched = [a for a in actions if a.meeting_id in meeting_ids or (
+            latest and a.meeting.date < latest and "meeting" in a.due_rule)]
+    matcher = None
+    for a in touched:
         result.actions += 1
         values: dict = {}
         addressee = recommendation_addressee(a.text)
@@ -402,82 +433,110 @@ def track_committee(committee: Committee, *, detect: bool = True) -> TrackResult
                 due = Due(add_months(a.meeting.date, conf.response_months), "",
                           f"the executive's response period ({conf.response_months} months)")
             values.update(due_date=due.date, due_words=due.words[:200], due_rule=due.rule[:200])
-        if not a.is_locked("owner_person") and not a.is_locked("owner_role"):
+        if not a.is_locked("owner_person") and not a.is_locked("owner_role") and (
+                meeting_ids is None or a.meeting_id in meeting_ids):
+            matcher = matcher or OwnerMatcher(committee)
             o = matcher.match(a.owner, a.text, a.meeting.date)
-            values.update(owner_person=o.person, owner_role=o.role)
-        changed = [k for k, v in values.items()
-                   if getattr(a, k + "_id" if k == "owner_person" else k) != (
-                       v.pk if hasattr(v, "pk") else v)]
+            values.update(owner_person_id=o.person.pk if o.person else None, owner_role=o.role)
+        changed = [k for k, v in values.items() if getattr(a, k) != v]
         for k in changed:
             setattr(a, k, values[k])
         if changed:
             a.save(update_fields=changed)
-        result.dated += a.due_date is not None
-        result.owners += a.owner_person_id is not None
-    result.recommendations = sync_recommendations(committee, actions, conf)
+    result.dated = sum(a.due_date is not None for a in actions)
+    result.owners = sum(a.owner_person_id is not None for a in actions)
+    result.recommendations = sync_recommendations(
+        committee, [a for a in actions if meeting_ids is None or a.meeting_id in meeting_ids],
+        conf, meeting_ids)
     if detect:
-        result.proposals = detect_followups(committee, [a for a in actions if a.is_active])
+        result.proposals = detect_followups(committee, [a for a in actions if a.is_active],
+                                            meeting_ids=meeting_ids)
     return result
 
 
 def sync_recommendations(committee: Committee, actions: list[Action],
-                         conf: TrackerSettings) -> int:
-    existing = {(r.meeting_id, r.source_key): r for r in
-                Recommendation.objects.filter(meeting__committee=committee)}
+                         conf: TrackerSettings, meeting_ids: set[int] | None = None) -> int:
+    """Recommendations from the actions and resolutions addressed to the executive or a
+    partner body (of `meeting_ids` only, when given)."""
+    recs = Recommendation.objects.filter(meeting__committee=committee)
+    resolutions = Resolution.objects.filter(meeting__committee=committee)
+    if meeting_ids is not None:
+        recs = recs.filter(meeting_id__in=meeting_ids)
+        resolutions = resolutions.filter(meeting_id__in=meeting_ids)
+    existing = {(r.meeting_id, r.source_key): r for r in recs}
     n = 0
     covered: dict[int, list[tuple[int, int]]] = {}
 
-    def upsert(meeting, key, values):
+    def upsert(meeting_id, key, values):
         nonlocal n
-        row = existing.get((meeting.pk, key))
+        row = existing.get((meeting_id, key))
         if row is None:
-            row = Recommendation(meeting=meeting, source_key=key)
-            for k, v in values.items():
-                setattr(row, k, v)
+            row = Recommendation(meeting_id=meeting_id, source_key=key, **values)
             row.save()
-            existing[(meeting.pk, key)] = row
+            existing[(meeting_id, key)] = row
         else:
-            changed = [k for k, v in values.items() if not row.is_locked(k)
-                       and getattr(row, k) != v]
+            changed = [k for k, v in values.items()
+                       if not row.is_locked(k.removesuffix("_id")) and getattr(row, k) != v]
             for k in changed:
                 setattr(row, k, values[k])
             if changed:
-                row.save(update_fields=changed)
+                row.save(update_fields=[row._meta.get_field(k).name for k in changed])
         n += 1
 
     for a in actions:
         to = recommendation_addressee(a.text)
         if not to:
             continue
-        upsert(a.meeting, f"action:{a.pk}", {
-            "action": a, "item": a.item, "item_number": a.item_number, "text": a.text,
-            "addressee": to, "response_due": add_months(a.meeting.date, conf.response_months),
-            "document": a.document, "line": a.line, "end_line": a.end_line, "page": a.page})
+        upsert(a.meeting_id, f"action:{a.pk}", {
+            "action_id": a.pk, "item_id": a.item_id, "item_number": a.item_number,
+            "text": a.text, "addressee": to,
+            "response_due": add_months(a.meeting.date, conf.response_months),
+            "document_id": a.document_id, "line": a.line, "end_line": a.end_line,
+            "page": a.page})
         covered.setdefault(a.meeting_id, []).append((a.line or 0, a.end_line or a.line or 0))
-    for r in Resolution.objects.filter(meeting__committee=committee).select_related("meeting", "item"):
+    for r in resolutions.select_related("meeting"):
         to = recommendation_addressee(r.text)
         if not to:
             continue
         first, last = r.line or 0, r.end_line or r.line or 0
         if any(a <= last and first <= b for a, b in covered.get(r.meeting_id, [])):
             continue
-        upsert(r.meeting, f"resolution:{r.pk}", {
-            "resolution": r, "item": r.item, "item_number": r.item_number, "text": r.text,
-            "addressee": to, "response_due": add_months(r.meeting.date, conf.response_months),
-            "document": r.document, "line": r.line, "end_line": r.end_line, "page": r.page})
+        upsert(r.meeting_id, f"resolution:{r.pk}", {
+            "resolution_id": r.pk, "item_id": r.item_id, "item_number": r.item_number,
+            "text": r.text, "addressee": to,
+            "response_due": add_months(r.meeting.date, conf.response_months),
+            "document_id": r.document_id, "line": r.line, "end_line": r.end_line,
+            "page": r.page})
     return n
 
 
-def detect_followups(committee: Committee, actions: list[Action] | None = None) -> int:
+def detect_followups(committee: Committee, actions: list[Action] | None = None,
+                     meeting_ids: set[int] | None = None) -> int:
     """Propose follow-ups for the committee's open actions.  Returns how many new
     proposals were made.  Existing proposals (confirmed, rejected or waiting) are kept and
-    never proposed twice."""
+    never proposed twice.  With `meeting_ids` (after an ingest), the older actions are
+    compared with those meetings' papers only, and the actions of those meetings (new, or
+    read again) with every later paper."""
     if actions is None:
         actions = list(Action.objects.filter(meeting__committee=committee,
                                              status__in=Action.ACTIVE).select_related("meeting", "owner_person"))
     if not actions:
         return 0
-    corpus = Corpus(committee)
+    if meeting_ids is None:
+        return _detect(committee, actions, None)
+    fresh = [a for a in actions if a.meeting_id in meeting_ids]
+    rest = [a for a in actions if a.meeting_id not in meeting_ids]
+    made = 0
+    if fresh and committee.meetings.filter(
+            date__gt=min(a.meeting.date for a in fresh)).exists():
+        made += _detect(committee, fresh, None)
+    if rest:
+        made += _detect(committee, rest, meeting_ids)
+    return made
+
+
+def _detect(committee: Committee, actions: list[Action], meeting_ids: set[int] | None) -> int:
+    corpus = Corpus(committee, meeting_ids)
     weights = corpus.weights
     previous: dict[int, Meeting | None] = {}
     for i, m in enumerate(corpus.meetings):
@@ -513,6 +572,14 @@ def detect_followups(committee: Committee, actions: list[Action] | None = None) 
                     # been received": progress on the data, but the letter itself was sent
                     c = Candidate(**{**c.__dict__, "kind": "circulated"})
                 found.append((s, c, why))
+        # one later item: the first meeting that took the topic up (a topic that returns
+        # every quarter would otherwise propose each time); then the best sentences
+        items = [f for f in found if f[1].kind == "item"]
+        if items:
+            best = max(f[0] for f in items)
+            first = min((f for f in items if f[0] >= best - 0.15),
+                        key=lambda f: (f[1].meeting.date, -f[0]))
+            found = [f for f in found if f[1].kind != "item"] + [first]
         found.sort(key=lambda x: (-x[0], x[1].meeting.date))
         taken = 0
         for s, c, why in found:
@@ -540,9 +607,12 @@ def after_ingest(reconciler) -> TrackResult | None:
     ids = set(getattr(reconciler, "touched_committees", ()) or ())
     if not ids:
         return None
+    # only the new paper's meetings can hold new evidence: earlier papers were read for it
+    # when they were ingested (`scrutiny followups` reads them all again)
+    meetings = {m.pk for m in getattr(reconciler, "touched_meetings", ())}
     try:
         with transaction.atomic():
-            return track_committees(ids)
+            return track_committees(ids, meeting_ids=meetings or None)
     except Exception as exc:  # noqa: BLE001 - the paper itself was read and stored
         reconciler.result.warnings.append(
             f"action tracking failed ({type(exc).__name__}: {exc}); run `scrutiny followups`")
