@@ -71,7 +71,8 @@ def load(council: str | None):
 
     qs = Indicator.objects.select_related("council").prefetch_related(
         Prefetch("values", queryset=IndicatorValue.objects.select_related(
-            "meeting__committee", "document").order_by("period_end", "period_start", "period")),
+            "meeting__committee", "document").defer("document__text", "document__page_starts")
+            .order_by("period_end", "period_start", "period")),
         Prefetch("values__narrative_figures", queryset=NarrativeFigure.objects.all()),
         "names").order_by("council__name", "service_area", "name")
     if council:

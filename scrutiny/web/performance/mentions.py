@@ -162,7 +162,8 @@ def note_mentions(council, doc: Document, text, touched: list[Indicator]) -> Non
         fresh = list(Indicator.objects.filter(pk__in=[i.pk for i in fresh])
                      .prefetch_related("names"))
         others = Passage.objects.filter(document__council=council).exclude(
-            document=doc).select_related("document")
+            document=doc).select_related("document").defer("document__text",
+                                                           "document__page_starts")
         _save(_mentions(others.iterator(chunk_size=2000), fresh, locators, figures))
 
 
@@ -170,6 +171,7 @@ def rescan(indicator: Indicator) -> None:
     """Mentions of one indicator afresh (after an officer merged or split it)."""
     IndicatorMention.objects.filter(indicator=indicator).delete()
     ind = Indicator.objects.prefetch_related("names").get(pk=indicator.pk)
-    passages = Passage.objects.filter(document__council=ind.council).select_related("document")
+    passages = Passage.objects.filter(document__council=ind.council).select_related(
+        "document").defer("document__text", "document__page_starts")
     _save(_mentions(passages.iterator(chunk_size=2000), [ind], {},
                     figure_index(ind.council)))

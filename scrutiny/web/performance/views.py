@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections import OrderedDict
+from functools import cached_property
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,14 +18,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ..record.models import Committee, Council
+from ..record.models import Committee, Council, Document
 from . import charts, officers
 from .analysis import flags_for, series
 from .mentions import ItemLocator
 from .models import Indicator, IndicatorAudit, IndicatorMention, IndicatorValue, NarrativeFigure
 
 VALUES = Prefetch("values", queryset=IndicatorValue.objects.select_related(
-    "meeting__committee__council", "document").order_by("period_end", "period_start", "period"))
+    "meeting__committee__council").order_by("period_end", "period_start", "period"))
 NARRATIVE = Prefetch("values__narrative_figures",
                      queryset=NarrativeFigure.objects.select_related("value"))
 
@@ -40,7 +41,6 @@ class Card:
         self.points = series(self.values)
         self.latest = self.points[-1] if self.points else (self.values[-1] if self.values
                                                            else None)
-        self.spec = charts.spec(ind, self.values)
         self.chart_id = f"chart-{n}"
         self.spec_id = f"chart-{n}-spec"
         self.has_comparators = any(v.england is not None or v.statistical_neighbours is not None
@@ -50,6 +50,11 @@ class Card:
         self.region_name = next((v.region_name for v in self.values if v.region_name), "Region")
         self.current_flags = [f for f in self.flags if f.current]
 
+    @cached_property
+    def spec(self) -> dict | None:
+        """The chart's Vega-Lite spec (only pages that draw the chart ask for it)."""
+        return charts.spec(self.indicator, self.values)
+
 
 def _council(slug: str) -> Council:
     return get_object_or_404(Council, slug=slug)
@@ -57,7 +62,8 @@ def _council(slug: str) -> Council:
 
 def council_indicators(request, council):
     c = _council(council)
-    inds = list(Indicator.objects.filter(council=c).prefetch_related(VALUES, NARRATIVE))
+    inds = list(Indicator.objects.filter(council=c).select_related("council")
+                .prefetch_related(VALUES, NARRATIVE))
     cards = [Card(i, n) for n, i in enumerate(inds)]
     committees = Committee.objects.filter(
         meetings__indicator_values__indicator__council=c).distinct().order_by("name")
@@ -74,7 +80,7 @@ def committee_dashboard(request, council, committee):
     com = get_object_or_404(Committee.objects.select_related("council"), council__slug=council,
                             slug=committee)
     inds = list(Indicator.objects.filter(values__meeting__committee=com).distinct()
-                .prefetch_related(VALUES, NARRATIVE))
+                .select_related("council").prefetch_related(VALUES, NARRATIVE))
     cards = [Card(i, n) for n, i in enumerate(sorted(
         inds, key=lambda i: (i.service_area or "~", i.name.lower())))]
     groups = OrderedDict()
@@ -103,7 +109,7 @@ def committee_pdf(request, council, committee):
     com = get_object_or_404(Committee.objects.select_related("council"), council__slug=council,
                             slug=committee)
     inds = list(Indicator.objects.filter(values__meeting__committee=com).distinct()
-                .prefetch_related(VALUES, NARRATIVE))
+                .select_related("council").prefetch_related(VALUES, NARRATIVE))
     if not inds:
         raise Http404("No performance figures have been read for this committee")
     cards = [Card(i, n) for n, i in enumerate(sorted(
@@ -140,7 +146,8 @@ def discussed(ind: Indicator, values: list[IndicatorValue]) -> list[dict]:
         if v.document_id and v.line:
             loc = locators.get(v.document_id)
             if loc is None:
-                loc = locators[v.document_id] = ItemLocator(v.document)
+                loc = locators[v.document_id] = ItemLocator(
+                    Document.objects.defer("text", "page_starts").get(pk=v.document_id))
             item, _ = loc.at(v.line)
         key = (v.meeting_id, item.pk if item else None)
         row = rows.setdefault(key, {"meeting": v.meeting, "item": item, "how": set(),
