@@ -17,8 +17,9 @@
      FTS5 with bm25, the hits' papers and meetings, highlighted snippets);
    * raw FTS5: the same FTS5 queries as bare statements, `SELECT rowid FROM search_fts
      WHERE search_fts MATCH ? ORDER BY bm25(...) LIMIT 10` (all the words; then, when fewer
-     than 10 passages hold them all, any of the words held by at most 20,000 passages),
-     on the same index, in the same run: Scrutiny's overhead is the ratio;
+     than 10 passages hold them all, any of the words held by at most 20,000 passages;
+     where more than 20,000 passages match, the newest 20,000), on the same index, in
+     the same run: Scrutiny's overhead is the ratio;
    * naive OR: one bare FTS5 query for any of the words, common or not, ranked: what
      leaving out the common words saves;
    * hybrid: `search(q, mode="hybrid", limit=10)`: keyword, the query's embedding, the
@@ -215,9 +216,10 @@ def main() -> int:
     fts = SQLiteFTS5()
 
     plans = {q: fts.plan(q) for q in queries}
+    bounds = {q: [fts.newest_bound(m) for m in plans[q]] for q in queries}
 
     def raw(q: str) -> None:
-        fts.raw_search(plans[q], 10)
+        fts.raw_search(plans[q], 10, bounds[q])
 
     def naive(q: str) -> None:
         words = query_words(q)

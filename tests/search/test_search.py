@@ -174,6 +174,24 @@ def test_an_item_marked_exempt_later_leaves_the_index(corpus):
         assert not any(answers(h, q) for h in search(q["q"], mode=mode, limit=50).hits)
 
 
+def test_a_paper_not_for_publication_is_left_out_whole(corpus):
+    from scrutiny.reading import from_string
+    from scrutiny.web.record.ingest import ingest_text
+    from scrutiny.web.search.models import SearchEntry
+
+    text = from_string(
+        "NOT FOR PUBLICATION\n\nThis report contains exempt information as defined in "
+        "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972.\n\n"
+        "The prices tendered by the xylophonic providers were compared.\n", "exempt.txt")
+    result = ingest_text(text)
+    assert result.ok, result.message
+    assert not SearchEntry.objects.filter(document_id=result.document_id).exists()
+    for mode in ("keyword", "hybrid"):
+        assert not search("xylophonic providers tendered prices", mode=mode).hits or all(
+            h.document_id != result.document_id
+            for h in search("xylophonic providers tendered prices", mode=mode).hits)
+
+
 def test_personal_data_is_not_indexed(corpus):
     """The papers print officers' e-mail addresses and telephone numbers; the index holds
     neither, so search can never return them."""

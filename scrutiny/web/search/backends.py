@@ -15,6 +15,11 @@ bm25, and on a million passages "children" or "care" alone match hundreds of tho
 (bench/search_bench.py: p95 308 ms with them, under 50 ms without).  How many passages
 hold a word is counted up to COMMON + 1 by a query that ranks nothing (under a
 millisecond).  Below COMMON passages in all, nothing is ever left out.
+
+On SQLite, a query that more than RANK_LIMIT passages match (all holding common words:
+"youth justice", "work programme") ranks the newest RANK_LIMIT of them, those of the
+papers read last: bm25 costs a microsecond or two a passage, and FTS5 has no index to
+rank by.  (Found with ORDER BY rowid DESC, which FTS5 walks without ranking.)
 """
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ from .vectors import Filters
 
 SNIPPET_TOKENS = 40
 COMMON = 20_000
+RANK_LIMIT = 20_000
 
 
 def _filter_sql(f: Filters | None, alias: str = "e") -> tuple[str, list]:
@@ -65,8 +71,10 @@ class KeywordBackend:
         if not present and not phrases:
             return []
         out = [self.all_of(present, phrases)]
-        if len(present) + len(phrases) > 1:
-            rare = [w for w in present if counts[w] <= COMMON] or present
+        rare = [w for w in present if counts[w] <= COMMON]
+        # when every word is common, passages must hold them all (as Lucene's
+        # CommonTermsQuery does): any of them would be most of the index
+        if len(present) + len(phrases) > 1 and (rare or phrases):
             out.append(self.any_of(rare, phrases))
         return out
 
@@ -125,17 +133,26 @@ class SQLiteFTS5(KeywordBackend):
         parts += [self._quote(" ".join(p)) for p in phrases if p]
         return " OR ".join(parts)
 
+    def newest_bound(self, match: str) -> int | None:
+        """When more than RANK_LIMIT passages match, the rowid above which the newest
+        RANK_LIMIT of them lie (rowids grow as papers are read); else None."""
+        with connection.cursor() as cur:
+            cur.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                        "ORDER BY rowid DESC LIMIT 1 OFFSET %s", [match, RANK_LIMIT])
+            row = cur.fetchone()
+        return int(row[0]) if row else None
+
     def _run(self, match, filters, limit):
         if not match:
             return []
         where, params = _filter_sql(filters)
-        if where:
-            sql = (f"SELECT f.rowid, {self.RANK} AS r FROM search_fts f "
-                   f"JOIN search_searchentry e ON e.id = f.rowid "
-                   f"WHERE search_fts MATCH %s{where} ORDER BY r LIMIT %s")
-        else:
-            sql = (f"SELECT rowid, {self.RANK} AS r FROM search_fts "
-                   f"WHERE search_fts MATCH %s ORDER BY r LIMIT %s")
+        if not where:
+            bound = self.newest_bound(match)
+            if bound is not None:
+                where, params = " AND f.rowid > %s", [bound]
+        sql = (f"SELECT f.rowid, {self.RANK} AS r FROM search_fts f "
+               + ("JOIN search_searchentry e ON e.id = f.rowid " if "e." in where else "")
+               + f"WHERE search_fts MATCH %s{where} ORDER BY r LIMIT %s")
         with connection.cursor() as cur:
             cur.execute(sql, [match, *params, limit])
             return [(int(pk), -float(r)) for pk, r in cur.fetchall()]
@@ -146,22 +163,26 @@ class SQLiteFTS5(KeywordBackend):
                         "WHERE search_fts MATCH %s LIMIT %s)", [match, COMMON + 1])
             return cur.fetchone()[0]
 
-    def raw_search(self, plan: list[str], limit: int = 10) -> list[int]:
-        """The ranking queries of a `plan`, as bare statements (no word counts, filters,
-        join or snippets): the benchmark's baseline on the same index."""
+    def raw_search(self, plan: list[str], limit: int = 10,
+                   bounds: list[int | None] | None = None) -> list[int]:
+        """The ranking statements of a `plan` (with their rowid bounds, found beforehand),
+        bare: no word counts, filters, join or snippets.  The benchmark's baseline."""
         if not plan:
             return []
-        ids = self.raw(plan[0], limit)
+        bounds = bounds or [None] * len(plan)
+        ids = self.raw(plan[0], limit, bounds[0])
         if len(ids) < limit and len(plan) > 1:
             seen = set(ids)
-            ids += [i for i in self.raw(plan[1], limit + len(ids)) if i not in seen]
+            ids += [i for i in self.raw(plan[1], limit + len(ids), bounds[1]) if i not in seen]
         return ids[:limit]
 
-    def raw(self, match: str, limit: int = 10) -> list[int]:
+    def raw(self, match: str, limit: int = 10, bound: int | None = None) -> list[int]:
         """One plain FTS5 query ordered by its rank."""
         with connection.cursor() as cur:
-            cur.execute(f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-                        f"ORDER BY {self.RANK} LIMIT %s", [match, limit])
+            cur.execute(f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+                        f"{' AND rowid > %s' if bound is not None else ''} "
+                        f"ORDER BY {self.RANK} LIMIT %s",
+                        [match, *([bound] if bound is not None else []), limit])
             return [r[0] for r in cur.fetchall()]
 
     def snippets(self, query, ids):

@@ -7,6 +7,8 @@ fails, its index rows go with it.  `reindex()` rebuilds everything (`scrutiny re
 Left out of the index, so never returned by public search:
 * passages of an exempt item (Schedule 12A): the item's lines in the agenda and in the
   minutes, and every report or appendix filed under its number;
+* a paper (not an agenda or minutes) that says at its head it is not for publication
+  under Schedule 12A;
 * passages of a paper superseded by a later version of it;
 * personal data: e-mail addresses and telephone numbers are masked in the indexed text.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -25,6 +28,12 @@ from .models import SearchEntry, SearchState
 from .text import mask_personal_data
 
 log = logging.getLogger(__name__)
+
+# A paper that says at its head that it is not for publication under Schedule 12A (an
+# exempt report filed on its own) is left out whole.
+_EXEMPT_PAPER = re.compile(r"not\s+for\s+publication|exempt\s+information|confidential",
+                           re.I)
+_SCHEDULE_12A = re.compile(r"schedule\s*12\s*a", re.I)
 
 KINDS = [("agenda", "Agenda"), ("minutes", "Minutes"), ("report", "Report"),
          ("appendix", "Appendix"), ("performance", "Performance report"),
@@ -95,6 +104,10 @@ class PaperLayout:
         for start, end, s in self.sections:
             if s.item_number and s.item_number in exempt_numbers and start:
                 self.exempt.append((start, end or last))
+        head = (doc.text or "")[:1500]
+        if doc.kind not in ("agenda_pack", "agenda", "minutes", "decisions") and \
+                _EXEMPT_PAPER.search(head) and _SCHEDULE_12A.search(head):
+            self.exempt.append((1, last))
         if doc.kind == "report":
             # a report paper for one item of an agenda, titled by the item
             for md in mds:
