@@ -410,13 +410,16 @@ def track_committee(committee: Committee, *, detect: bool = True,
     if meeting_ids is None:
         touched = actions
     else:
-        latest = max((a.meeting.date for a in actions if a.meeting_id in meeting_ids),
-                     default=None)
-        latest = max([d for d in committee.meetings.filter(pk__in=meeting_ids)
-                      .values_list("date", flat=True)] + ([latest] if latest else []),
-                     default=None)
-        touched = [a for a in actions if a.meeting_id in meeting_ids or (
-            latest and a.meeting.date < latest and "meeting" in a.due_rule)]
+        new_dates = list(committee.meetings.filter(pk__in=meeting_ids)
+                         .values_list("date", flat=True))
+        first, latest = min(new_dates, default=None), max(new_dates, default=None)
+
+        def may_move(a: Action) -> bool:
+            # "by the next meeting" moves only if a meeting now known falls before the
+            # date it has, or it had none to go by
+            return bool(latest and a.meeting.date < latest and "meeting" in a.due_rule and (
+                a.due_date is None or "not known" in a.due_rule or a.due_date >= first))
+        touched = [a for a in actions if a.meeting_id in meeting_ids or may_move(a)]
     matcher = None
     for a in touched:
         result.actions += 1
