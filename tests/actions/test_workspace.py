@@ -301,3 +301,23 @@ def test_lists_by_committee_and_by_owner(client, record, django_user_model):
     assert "A further report on agency staff" in overdue     # due 11 March 2025
     csv_text = client.get("/workspace/actions/?status=all&format=csv").content.decode()
     assert csv_text.splitlines()[0].startswith("id,council,committee,meeting_date")
+
+
+def test_admin_edits_are_audited_and_leave_the_status_alone(admin_client, record):
+    from scrutiny.web.actions.models import Action, AuditEntry
+
+    a = record["actions"][1]
+    url = f"/admin/actions/action/{a.pk}/change/"
+    page = admin_client.get(url)
+    assert page.status_code == 200 and b'name="status"' not in page.content
+    r = admin_client.post(url, {
+        "meeting": a.meeting_id, "item": a.item_id or "", "item_number": a.item_number,
+        "seq": a.seq, "text": a.text, "owner": "Head of Workforce", "due": a.due,
+        "kind": a.kind, "owner_person": "", "owner_role": "", "due_date": "2025-05-01",
+        "due_words": "", "due_rule": "", "locked_fields": "[]", "status": "done"})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    a = Action.objects.get(pk=a.pk)
+    assert a.status == "open" and a.owner == "Head of Workforce"
+    e = AuditEntry.objects.get(verb="edit in admin")
+    assert e.before["owner"] == "Director" and e.after["owner"] == "Head of Workforce"
+    assert e.after["due_date"] == "2025-05-01" and e.username == "admin"
