@@ -321,3 +321,18 @@ def test_admin_edits_are_audited_and_leave_the_status_alone(admin_client, record
     e = AuditEntry.objects.get(verb="edit in admin")
     assert e.before["owner"] == "Director" and e.after["owner"] == "Head of Workforce"
     assert e.after["due_date"] == "2025-05-01" and e.username == "admin"
+
+
+def test_a_corrected_paper_keeps_one_recommendation_and_the_officers_work(db, django_user_model):
+    from scrutiny.web.actions.changes import update_action
+    from scrutiny.web.actions.models import Action, Recommendation
+
+    rec = ActionRecord("104", "That the Committee recommends to the Cabinet that agency staff "
+                              "be reduced.", line=48)
+    ingest(*paper("m.txt", 60, minutes(actions=[rec])))
+    a = Action.objects.get()
+    update_action(a, django_user_model.objects.create_user("olive"), status="in_progress")
+    ingest(*paper("m.txt", 61, minutes(actions=[rec]), salt="v2"))     # a corrected version
+    assert Recommendation.objects.count() == 1
+    a = Action.objects.get()
+    assert a.status == "in_progress" and a.line == 48 and Recommendation.objects.get().action == a

@@ -490,7 +490,7 @@ def sync_recommendations(committee: Committee, actions: list[Action],
         to = recommendation_addressee(a.text)
         if not to:
             continue
-        upsert(a.meeting_id, f"action:{a.pk}", {
+        upsert(a.meeting_id, f"action:{a.item_number}:{a.seq}", {
             "action_id": a.pk, "item_id": a.item_id, "item_number": a.item_number,
             "text": a.text, "addressee": to,
             "response_due": add_months(a.meeting.date, conf.response_months),
@@ -504,7 +504,7 @@ def sync_recommendations(committee: Committee, actions: list[Action],
         first, last = r.line or 0, r.end_line or r.line or 0
         if any(a <= last and first <= b for a, b in covered.get(r.meeting_id, [])):
             continue
-        upsert(r.meeting_id, f"resolution:{r.pk}", {
+        upsert(r.meeting_id, f"resolution:{r.item_number}:{r.seq}", {
             "resolution_id": r.pk, "item_id": r.item_id, "item_number": r.item_number,
             "text": r.text, "addressee": to,
             "response_due": add_months(r.meeting.date, conf.response_months),
