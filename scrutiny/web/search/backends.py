@@ -26,7 +26,7 @@ from __future__ import annotations
 from django.db import connection
 
 from .text import MARK_END, MARK_START, query_phrases, query_words
-from .vectors import Filters
+from .vectors import Filters, _db_key, current_token
 
 SNIPPET_TOKENS = 40
 COMMON = 20_000
@@ -57,8 +57,30 @@ def _filter_sql(f: Filters | None, alias: str = "e") -> tuple[str, list]:
     return "".join(f" AND {s}" for s in sql), params
 
 
+_memo: dict[str, tuple[str, dict]] = {}
+MEMO_SIZE = 20_000
+
+
+def memo() -> dict:
+    """Word counts and rank bounds of the index as it is now: kept per database while the
+    index's token is unchanged (any write to the index changes it)."""
+    key, token = _db_key(), current_token()
+    held = _memo.get(key)
+    if held is None or held[0] != token or len(held[1]) > MEMO_SIZE:
+        held = _memo[key] = (token, {})
+    return held[1]
+
+
 class KeywordBackend:
     name = "none"
+
+    def counted(self, match: str, m: dict | None) -> int:
+        if m is None:
+            return self.count(match)
+        k = ("count", match)
+        if k not in m:
+            m[k] = self.count(match)
+        return m[k]
 
     def plan(self, query: str) -> list[str]:
         """The queries `search` runs, in the backend's language: all of the words held by
@@ -66,7 +88,8 @@ class KeywordBackend:
         words, phrases = query_words(query), query_phrases(query)
         if not words and not phrases:
             return []
-        counts = {w: self.count(self.all_of([w], [])) for w in words}
+        m = memo()
+        counts = {w: self.counted(self.all_of([w], []), m) for w in words}
         present = [w for w in words if counts[w]]
         if not present and not phrases:
             return []
@@ -147,7 +170,10 @@ class SQLiteFTS5(KeywordBackend):
             return []
         where, params = _filter_sql(filters)
         if not where:
-            bound = self.newest_bound(match)
+            m = memo()
+            if ("bound", match) not in m:
+                m[("bound", match)] = self.newest_bound(match)
+            bound = m[("bound", match)]
             if bound is not None:
                 where, params = " AND f.rowid > %s", [bound]
         sql = (f"SELECT f.rowid, {self.RANK} AS r FROM search_fts f "

@@ -184,8 +184,10 @@ def hydrate(query: str, ranked: list[tuple[int, float]], keyword_ids: set[int] =
     ids = [pk for pk, _ in ranked]
     if not ids:
         return []
-    rows = {e.id: e for e in SearchEntry.objects.filter(id__in=ids).select_related(
-        "passage", "document", "committee", "council")}
+    rows = {r["id"]: r for r in SearchEntry.objects.filter(id__in=ids).values(
+        "id", "text", "kind", "context", "date", "document_id", "document__title",
+        "document__source_name", "passage__page", "passage__line_start",
+        "passage__line_end", "committee__name", "council__name")}
     marked = keyword_backend().snippets(query, [pk for pk in ids if pk in keyword_ids])
     words = query_words(query)
     hits = []
@@ -193,18 +195,16 @@ def hydrate(query: str, ranked: list[tuple[int, float]], keyword_ids: set[int] =
         e = rows.get(pk)
         if e is None:
             continue
-        p = e.passage
-        snip = marked.get(pk) or highlight(e.text, words)
+        first, last = e["passage__line_start"], e["passage__line_end"]
+        snip = marked.get(pk) or highlight(e["text"], words)
         hits.append(Hit(
-            passage_id=pk, document=e.document.title, document_id=e.document_id,
-            source=e.document.source_name, page=p.page, line_start=p.line_start,
-            line_end=p.line_end, snippet=snippet_text(snip), snippet_html=snippet_html(snip),
-            score=round(float(score), 6),
-            url=citation_url(e.document_id, p.line_start, p.line_end),
-            meeting_date=e.date.isoformat() if e.date else None,
-            committee=e.committee.name if e.committee else None,
-            council=e.council.name if e.council else None,
-            kind=e.kind, context=e.context,
+            passage_id=pk, document=e["document__title"], document_id=e["document_id"],
+            source=e["document__source_name"], page=e["passage__page"], line_start=first,
+            line_end=last, snippet=snippet_text(snip), snippet_html=snippet_html(snip),
+            score=round(float(score), 6), url=citation_url(e["document_id"], first, last),
+            meeting_date=e["date"].isoformat() if e["date"] else None,
+            committee=e["committee__name"], council=e["council__name"],
+            kind=e["kind"], context=e["context"],
             matched=[m for m, s in (("keyword", keyword_ids), ("semantic", semantic_ids))
                      if pk in s]))
     return hits
