@@ -61,8 +61,15 @@ class Hit:
     matched: list[str] = field(default_factory=list)    # "keyword", "semantic"
 
     def as_json(self) -> dict:
-        d = asdict(self)
-        return d
+        return asdict(self)
+
+    @property
+    def meeting_date_text(self) -> str:
+        """'7 June 2022'"""
+        if not self.meeting_date:
+            return ""
+        d = dt.date.fromisoformat(self.meeting_date)
+        return f"{d.day} {d:%B %Y}"
 
 
 @dataclass
