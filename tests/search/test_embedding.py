@@ -96,7 +96,7 @@ def _store(v, exact: bool, council=None):
 def test_store_finds_the_nearest(exact):
     v = _unit(5000)
     store = _store(v, exact, council=[1 + (i % 2) for i in range(5000)])
-    assert (store.q8 is not None) == exact and (store.bits is not None) != exact
+    assert (store.matrix is not None) == exact and (store.bits is not None) != exact
     query = v[1234] + 0.05 * _unit(1, seed=9)[0]
     query /= np.linalg.norm(query)
     best = store.search(query, 5)

@@ -6,7 +6,8 @@ quantised to int8 (component = int8 * scale / 127).
 In memory (`VectorStore`, one per process and database, reloaded when the index's token
 changes) a store keeps, per passage, its id, council, committee, date and kind (for the
 filters) and either
-* up to EXACT_LIMIT passages: the int8 vectors; a query scores them all exactly; or
+* up to EXACT_LIMIT passages: the vectors as float32 (30 MB at the limit); a query scores
+  them all exactly; or
 * beyond: only the sign bits (48 bytes a passage).  A query ranks every passage by the
   Hamming distance of its bits to the query's, then re-scores the best RESCORE with their
   int8 vectors read from the database.  A million passages take about 70 MB.
@@ -24,7 +25,7 @@ import numpy as np
 
 from .embedding import DIM
 
-EXACT_LIMIT = 50_000
+EXACT_LIMIT = 20_000
 RESCORE = 1000
 _KIND_CODES: dict[str, int] = {}
 
@@ -211,15 +212,14 @@ class Filters:
 class VectorStore:
     """The vectors of one database's index, for dot-product search in numpy."""
 
-    def __init__(self, ids, council, committee, date, kind, scales=None, q8=None, bits=None,
+    def __init__(self, ids, council, committee, date, kind, matrix=None, bits=None,
                  fetch=None) -> None:
         self.ids = np.asarray(ids, dtype=np.int64)
         self.council = np.asarray(council, dtype=np.int32)
         self.committee = np.asarray(committee, dtype=np.int32)
         self.date = np.asarray(date, dtype=np.int32)
         self.kind = np.asarray(kind, dtype=np.int8)
-        self.scales = scales        # float32 (n,) with q8, exact mode
-        self.q8 = q8                # int8 (n, 384)
+        self.matrix = matrix        # float32 (n, 384), exact mode
         self.bits = bits            # uint64 (6, n): sign bits, large mode
         self.fetch = fetch          # ids -> {id: blob}, large mode
 
@@ -228,8 +228,8 @@ class VectorStore:
 
     @property
     def nbytes(self) -> int:
-        arrays = [self.ids, self.council, self.committee, self.date, self.kind, self.scales,
-                  self.q8, self.bits]
+        arrays = [self.ids, self.council, self.committee, self.date, self.kind, self.matrix,
+                  self.bits]
         return int(sum(a.nbytes for a in arrays if a is not None))
 
     @classmethod
@@ -238,7 +238,8 @@ class VectorStore:
         """`raw` (n, 388) uint8: the stored blobs."""
         scales, q8 = _split(raw)
         if len(ids) <= exact_limit or fetch is None:
-            return cls(ids, council, committee, date, kind, scales=scales, q8=q8)
+            matrix = q8.astype(np.float32) * (scales / np.float32(127.0))[:, None]
+            return cls(ids, council, committee, date, kind, matrix=matrix)
         # one contiguous row per 64 bits: XOR and popcount a column at a time run ten
         # times faster than over (n, 6) rows (4 ms against 45 for a million)
         bits = np.ascontiguousarray(sign_bits(q8).T)
@@ -268,8 +269,8 @@ class VectorStore:
             return []
         m = self.mask(filters)
         q = np.asarray(query, dtype=np.float32)
-        if self.q8 is not None:
-            scores = (self.q8 @ q) * (self.scales / np.float32(127.0))
+        if self.matrix is not None:
+            scores = self.matrix @ q
             if m is not None:
                 scores = np.where(m, scores, -np.inf)
             return self._top(scores, limit)
