@@ -191,12 +191,16 @@ def _headers(spans: list[Span]) -> list[_Header]:
     return found
 
 
-def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting) -> None:
-    """Time and venue from the heading (labelled or run together on the date line)."""
-    window = range(max(0, h.index - 2), min(end, h.index + 10))
+def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting, begin: int = 0) -> None:
+    """Time and venue from the heading (labelled or run together on the date line).  A
+    labelled "Venue:" may stand a few lines above the heading (a page's details block),
+    but never above the end of the previous meeting (``begin``)."""
+    window = range(max(begin, h.index - 8), min(end, h.index + 10))
     for j in window:
         s = clean(spans[j].text)
         m = _LABEL.match(s)
+        if j < h.index - 2 and not m:
+            continue
         if m:
             label, value = m.group(1).lower().replace(" ", ""), m.group(2).strip()
             if label in ("time", "date/time", "dateandtime", "date") and not meeting.time:
@@ -329,6 +333,9 @@ def _next_meeting(spans: list[Span], start: int, end: int, date: str | None) -> 
     return None
 
 
+_LABEL_ALONE = re.compile(r"^(?:minutes|decision)\s*:$", re.I)
+
+
 def _page_without_heading(spans: list[Span]) -> _Header | None:
     """A meeting page saved without its title line: "Agenda and minutes", "No. Item" and
     "Minutes:" blocks, but no committee and date above them."""
@@ -356,13 +363,16 @@ def extract_meetings(text: Text, spans: list[Span]) -> list[Meeting]:
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(spans)
         record = h.record
+        if record == "agenda" and sum(1 for j in range(h.index, end)
+                                      if _LABEL_ALONE.match(spans[j].text.strip())) >= 2:
+            record = "page"        # a meeting page whose "Agenda and minutes" title is out of sight
         if record == "page":
             has_minutes = any(re.match(r"^(?:minutes|decision)\s*:", spans[j].text.strip(), re.I)
                               or re.search(r"\s(?:Minutes|Decision):\s", spans[j].text)
                               for j in range(h.index, end))
             record = "minutes" if has_minutes else "agenda"
         m = Meeting(committee=h.committee, date=h.date, record=record, line=h.line)
-        _fields(spans, h, end, m)
+        _fields(spans, h, end, m, heads[n - 1].index + 1 if n else 0)
         if record == "minutes" or record == "decisions":
             stop_at = end
             for j in range(h.index + 1, end):

@@ -77,7 +77,8 @@ def _declaration_sentence(sent: str) -> Declaration | None:
 # ---------------------------------------------------------------- resolutions
 _RESOLVED = re.compile(
     r"^(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?P<mark>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|"
-    r"Decision|RECOMMENDED|Recommended|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.,]\s*(?:that\s*:\s*)?|\s+(?=that\b)|\s*$)",
+    r"Decision|RECOMMENDED|Recommended|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.,]\s*(?:that\s*:\s*)?|\s+(?=that\b)|\s*$|"
+    r"(?:(?<=RESOLVED)|(?<=DECIDED))\s+(?=to\s+[a-z]+\b))",
     re.I)
 _CLAUSE = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|\d{1,2}\s)\s*")
 _APPROVAL = re.compile(
@@ -97,12 +98,17 @@ _V = (r"provide|circulate|share|report\s+back|report|write|send|come\s+back|get\
       r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce")
 _REQUEST = re.compile(
     r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
-    r"\b(?:requested|requests\s+that|^requests?\s+the|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
+    r"\b(?:requested|requests\s+that|^requests?\s+(?:the|a|an|further|additional|officers?)\b|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
     r"to\s+be\s+\w+(?:ed|en)\b|asked\s+(?:the\s+)?(?:officers?|director|chair\w*|cabinet\s+member|council)\s+to\b|"
     r"sought\s+(?:further|more|additional)\b|"
+    r"asked\s+for\s+(?:an?\s+|the\s+)?(?:further\s+|more\s+|additional\s+|detailed\s+|written\s+|regular\s+)*"
+    r"(?:report|update|briefing|breakdown|figures|data|paper|note)\b|"
     r"recommends?\s+to\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\b|"
+    r"(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+be\s+recommended\s+to\b|"
     r"recommendations?\s+be\s+(?:made|submitted|sent|forwarded|referred)\s+to\b|"
     r"(?:comments|views|findings)\s+be\s+(?:submitted|sent|forwarded|referred|reported)\s+to\b|"
+    r"\brequests?\s+(?:an?\s+)?(?:further|additional|more\s+detailed)\s+(?:update|report|briefing|information)\b|"
+    r"(?:^|\band\s+)to\s+write\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
     r"(?:subject\s+to|with)\s+the\s+addition\s+of\s+(?:an?\s+)?(?:report|item|update|session|briefing)\b)", re.I)
 # who commits: a person, a post, officers, or a pronoun standing for them
 _SUBJ = (r"(?:\b(?:he|she|they|we|officers?|(?:the\s+)?(?:chair\w*|director|cabinet\s+member|portfolio\s+holder|"
@@ -120,6 +126,8 @@ _PASSIVE = re.compile(
     r"added\s+to\s+the\s+(?:\w+\s+){0,2}?(?:work\s*programme|forward\s+plan|agenda)|invited(?:\s+back)?|"
     r"distributed|considered\s+at\s+(?:the|a|its)\s+(?:next|future|following)|scheduled|arranged|"
     r"reported\s+back|written)\b|"
+    r"\b(?:would|will|should)\s+(?:come|return)\s+(?:back\s+)?to\s+(?:the|this|a|its)\s+(?:\w+\s+)?"
+    r"(?:committee|panel|board|commission|meeting)\b|"
     r"\bbe\s+(?:presented|submitted|brought(?:\s+back|\s+forward)?|reported)\b(?:\s+[\w']+){0,6}?\s+"
     r"(?:to\s+(?:the|this|a|its)\s+(?:\w+\s+)?(?:committee|panel|board|members|scrutiny|commission|meeting)|"
     r"at\s+(?:the|a|its)\s+(?:next|future|following|\w+\s+meeting)|in\s+due\s+course|in\s+\w+\s+months)", re.I)
@@ -137,13 +145,21 @@ _NOT_ACTION = re.compile(
     r"a\s+focus|key|welcome|an?\s+(?:good|useful|helpful|sensible|excellent|ideal|suitable)\b)\b|"
     r"\b(?:information|data|figures|details|report|briefing|update|analysis)\b[^.]{0,80}?(?<!\bwas\s)(?<!\bwere\s)"
     r"(?<!\bbe\s)(?<!\bbeen\s)\brequested\s+(?:at|by|from|in|during)\s+(?:the|a|an|its)\b", re.I)
+# the words of a post's title after "of"/"for": capitalised words and their joining words
+_TITLE_WORDS = r"[A-Z][\w'&\-]*(?:,?\s+(?:(?:and|&|of|for|the|with|in)\s+)*[A-Z][\w'&\-]*)*?"
+# "ACTION: Head of Finance to circulate the figures." - an action point the minutes label
+_ACTION_LABEL = re.compile(r"^(?:agreed\s+)?actions?(?:\s+point)?\s*(?:\(\w+\)\s*)?[:\-\u2013]\s*\S", re.I)
+# "Councillor Jones asked whether the figures could be provided." - a question, not an action
+_QUESTION = re.compile(r"\b(?:asked|queried|enquired|questioned|wondered)\s+(?:whether|if|how|why|what|when|where)\b",
+                       re.I)
 _OWNER = [
-    re.compile(r"\b(?:that\s+)?(?:the\s+)?(?P<o>(?:Vice[- ])?Chair(?:man|person|woman)?|(?:Interim\s+|Executive\s+|"
-               r"Assistant\s+|Strategic\s+|Corporate\s+)?Director(?:\s+(?:of|for)\s+[A-Z][\w'&,\- ]*?)?|"
-               r"Head\s+of\s+[A-Z][\w'&\- ]*?|Cabinet\s+Member(?:\s+(?:for|with)\s+[A-Z][\w'&,\- ]*?)?|"
-               r"Portfolio\s+Holder(?:\s+for\s+[A-Z][\w'&,\- ]*?)?|officers?|Cabinet|Scrutiny\s+Officer|"
+    re.compile(rf"\b(?:that\s+)?(?:the\s+)?(?P<o>(?:Vice[- ])?Chair(?:man|person|woman)?|(?:Interim\s+|Executive\s+|"
+               rf"Assistant\s+|Strategic\s+|Corporate\s+)?Director(?:\s+(?:of|for)\s+{_TITLE_WORDS})?|"
+               rf"Head\s+of\s+{_TITLE_WORDS}|Cabinet\s+Member(?:\s+(?:for|with)\s+{_TITLE_WORDS})?|"
+               rf"Portfolio\s+Holder(?:\s+for\s+{_TITLE_WORDS})?|officers?|Cabinet|Scrutiny\s+Officer|"
                r"Democratic\s+Services(?:\s+Officer)?|Clerk)\s+(?:be\s+(?:requested|asked)\s+to|would|will|to\s+(?!be)|"
-               r"agreed\s+to|undertook\s+to|offered\s+to|hoped\s+to|confirmed\s+(?:that\s+)?(?:they|he|she)\s+would)\b"),
+               r"agreed\s+to|undertook\s+to|offered\s+to|hoped\s+to|"
+               r"(?:confirmed|said|stated|advised|explained|indicated|added)\s+(?:that\s+)?(?:they|he|she)\s+would)\b"),
     re.compile(r"\b(?P<o>[A-Z][a-z]+(?:\s+[A-Z][\w'\-]+){1,2})\s+(?:offered|undertook|agreed|promised|hoped)\s+to\b"),
     re.compile(r"\b(?:Councillor|Cllr)\s+(?P<o>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)\s+(?:responded|advised|confirmed|agreed)"
                r"[^.]*?\b(?:she|he|they)\s+would\b"),
@@ -158,6 +174,11 @@ _DUE = [
     re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+20\d\d\b"),
     re.compile(r"\b(?:next\s+quarter|next\s+year|annually|quarterly|a\s+future\s+meeting|end\s+of\s+the\s+(?:month|year|quarter))\b", re.I),
     re.compile(r"\bthe\s+next\s+[\w &]+?\s+meeting\b", re.I),
+    re.compile(r"\b(?:within|in)\s+(?:the\s+next\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+               r"twelve|a\s+few|a\s+couple\s+of)\s+(?:working\s+)?(?:days?|weeks?|months?)\b", re.I),
+    re.compile(r"\b(?:the|its)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)\s+meeting\b"),
+    re.compile(r"\b(?:in|by)\s+the\s+new\s+year\b", re.I),
 ]
 _KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
          ("work_programme", re.compile(r"work\s*programme|forward\s+plan", re.I)),
@@ -208,7 +229,12 @@ def _kind(text: str, request: bool) -> str:
 
 def is_action(sentence: str) -> tuple[bool, bool]:
     """(is it an action?, is it a request rather than a commitment?)"""
+    if _ACTION_LABEL.match(sentence):
+        return True, False
     if sentence.rstrip().endswith("?") or _NOT_ACTION.search(sentence):
+        return False, False
+    if _QUESTION.search(sentence) and not re.search(r"\b(?:agreed|undertook|offered|promised|would|will)\b",
+                                                    sentence[_QUESTION.search(sentence).end():], re.I):
         return False, False
     if _REQUEST.search(sentence):
         return True, True

@@ -133,3 +133,59 @@ def test_declarations_in_several_phrasings():
     assert m.declarations[2].interest == "personal interest as a school governor"
     assert [(s.member, s.substituting_for) for s in m.attendance.substitutes] == [("Billy Brookes", "Danny Brookes")]
     assert [a.name for a in m.attendance.apologies] == ["J. D. Stanley"]
+
+
+def test_page_with_tabbed_rows_and_action_points():
+    (m,) = extract(read_path(PAPERS / "page_tabbed_rows.txt")).meetings
+    assert (m.date, m.time, m.venue) == ("2025-03-12", "19:00", "Committee Room 1, Town Hall, Ashby Road")
+    assert [i.number for i in m.items] == [str(n) for n in range(1, 9)]
+    assert names(m.attendance.apologies) == ["A. Smith", "B. Jones"]
+    assert [(s.member, s.substituting_for) for s in m.attendance.substitutes] == [("C. Patel", "Smith")]
+    (d,) = m.declarations
+    assert (d.member, d.item) == ("D. Evans", "5")
+    assert [r.item for r in m.resolutions] == ["3", "4", "5", "6", "7", "8"]
+    damp = next(a for a in m.actions if "damp" in a.text)
+    assert damp.owner == "Head of Housing" and damp.item == "4"
+    # a recommendation to Cabinet in a lettered clause is followed up
+    assert any(a.item == "5" and "admissions policy" in a.text for a in m.actions)
+    assert any(a.kind == "work_programme" and "fly-tipping" in a.text for a in m.actions)
+
+
+def test_page_whose_title_follows_the_items_heading():
+    """The "Agenda and minutes" mark is out of sight of the title: the "Minutes:" blocks
+    make it a record of the meeting, and the "Venue:" above the title is its venue."""
+    (m,) = extract(read_path(PAPERS / "page_title_below_items.txt")).meetings
+    assert m.record == "minutes"
+    assert m.venue == "The Council Chamber, County Hall, Matlock"
+    assert names(m.attendance.apologies) == ["R Ashton"]        # "an apology ... on behalf of"
+    assert [r.item for r in m.resolutions] == ["36/25", "38/25", "39/25"]
+    assert m.resolutions[2].text.startswith("to note the report")     # "RESOLVED" / "to note ..."
+    figures = next(a for a in m.actions if "figures" in a.text)
+    assert figures.owner == "Director of Urgent Care" and figures.due == "after the meeting"
+    handover = next(a for a in m.actions if "handover" in a.text)
+    assert handover.item == "38/25" and handover.due == "March 2026"
+    letter = next(a for a in m.actions if a.item == "39/25")
+    assert letter.kind == "letter"
+
+
+def test_page_with_attendance_block_and_agreed_decisions():
+    (m,) = extract(read_path(PAPERS / "page_attendance_agreed.txt")).meetings
+    a = m.attendance
+    assert names(a.present) == ["J Murray", "K Obi", "L Adams", "M Brennan", "P Cole", "S Dhillon"]
+    assert names(a.also_present) == ["T Walsh"] and names(a.officers) == ["Helen Ward", "Mark Price"]
+    assert names(a.apologies) == ["R Lee"]
+    assert [r.item for r in m.resolutions] == ["22", "24", "25"]
+    # "information ... had been circulated" answers an old request: it is not a new action
+    assert not any(x.item == "23" for x in m.actions)
+    assert any("equality impact assessment" in x.text for x in m.actions)
+
+
+def test_action_phrasings():
+    from scrutiny.extraction.minutes import is_action
+    assert is_action("ACTION: The Head of Finance to circulate the budget figures.")[0]
+    assert is_action("The Committee asked for a further report in six months.") == (True, True)
+    assert is_action("A report would come back to the Committee in the new year.")[0]
+    assert not is_action("Councillor Jones asked whether the figures could be provided.")[0]
+    assert is_action("Councillor Jones asked whether the figures could be provided and the Director "
+                     "agreed to provide them.")[0]
+    assert not is_action("Actions arising from the last meeting were reviewed.")[0]
