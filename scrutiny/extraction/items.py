@@ -249,20 +249,57 @@ def _attach_loose_pages(spans: list[Span], chain: list[Candidate], items: list[I
                 break
 
 
+_EXCLUSION = re.compile(r"exclusion\s+of\s+(?:the\s+)?(?:press|public)|^private\s+(?:business|session)", re.I)
+# Modern.gov prints this line under an item held in private
+_RESTRICTED = re.compile(r"\bview\s+the\s+reasons\s+(?:why\s+)?(?:item\s+)?[\w./()]*\s*is\s+restricted\b", re.I)
+
+
+_PUBLIC_AFTER = re.compile(r"^(?:date\s+of\s+(?:the\s+)?next\s+meeting|(?:any\s+)?other\s+business|urgent\s+business|"
+                           r"close\s+of\s+(?:the\s+)?meeting|re-?admission\s+of)", re.I)
+
+
+def _excluded(items: list[Item], k: int, exclusion: tuple[int, str | None, set[str], bool]) -> bool:
+    """Is items[k] one of those the exclusion resolution at items[exclusion[0]] covers?"""
+    at, _, named, single = exclusion
+    if named:
+        number = (items[k].number or "").rstrip(".")
+        return number in named or (items[k].parent or "") in named
+    if _PUBLIC_AFTER.search(items[k].title):
+        return False
+    return k == at + 1 or not single
+
+
 def _mark_exempt(spans: list[Span], chain: list[Candidate], items: list[Item], end: int) -> None:
-    """An item whose heading or description says it is exempt under Schedule 12A."""
+    """An item whose heading or description says it is exempt under Schedule 12A, or
+    that comes after the resolution excluding the press and public."""
+    excluded_from: tuple[int, str | None, set[str]] | None = None
     for k, c in enumerate(chain):
         stop = chain[k + 1].span_index if k + 1 < len(chain) else min(end, c.span_index + 3)
         text = " ".join(spans[j].text for j in range(c.span_index, min(stop, c.span_index + 3)))
         head = items[k].title
-        if _EXEMPT.search(head) or re.search(r"\b(exempt|confidential)\b.*\bschedule\s*12a\b|"
-                                            r"paragraph\s+\d\s+of\s+(part\s+1\s+of\s+)?schedule\s*12a",
-                                            text, re.I):
-            if re.search(r"exclusion of (the )?(press|public)", head, re.I):
-                continue
-            items[k].exempt = True
+        if _EXCLUSION.search(head):
+            body = " ".join(spans[j].text for j in range(c.span_index, min(stop, c.span_index + 15)))
+            para = _EXEMPT_PARA.search(body)
+            named = {n for run in re.findall(r"\b(?:items?|minutes?)\s+(?:nos?\.?\s*)?((?:[\w/]*\d[\w/]*"
+                                             r"(?:\s*(?:,|and|&)\s*)?)+)", body, re.I)
+                     for n in re.split(r"\s*(?:,|and|&)\s*", run) if any(ch.isdigit() for ch in n)}
+            # "for the following item of business": the next item only
+            single = bool(re.search(r"\bfollowing\s+item\b(?!s)", body, re.I))
+            excluded_from = (k, para.group(1) if para else None, named, single)
+            continue
+        paragraph = None
+        after = excluded_from is not None and _excluded(items, k, excluded_from)
+        if _EXEMPT.search(head) or _RESTRICTED.search(text) or re.search(
+                r"\b(exempt|confidential)\b.*\bschedule\s*12a\b|"
+                r"paragraph\s+\d\s+of\s+(part\s+1\s+of\s+)?schedule\s*12a", text, re.I):
             m = _EXEMPT_PARA.search(text)
-            items[k].exempt_paragraph = m.group(1) if m else None
+            paragraph = m.group(1) if m else (excluded_from[1] if excluded_from else None)
+        elif after and excluded_from is not None:
+            paragraph = excluded_from[1]
+        else:
+            continue
+        items[k].exempt = True
+        items[k].exempt_paragraph = paragraph
 
 
 _MINUTES_LABEL = re.compile(r"^(?:minutes|decision)\s*:\s*(?P<rest>.*)$", re.I)

@@ -179,6 +179,8 @@ _DUE = [
     re.compile(r"\b(?:the|its)\s+(?:January|February|March|April|May|June|July|August|September|October|"
                r"November|December)\s+meeting\b"),
     re.compile(r"\b(?:in|by)\s+the\s+new\s+year\b", re.I),
+    re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|August|"
+               r"September|October|November|December)\b"),
 ]
 _KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
          ("work_programme", re.compile(r"work\s*programme|forward\s+plan", re.I)),
@@ -187,7 +189,10 @@ _KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
 
 # a sentence that answers the one before it: "It was agreed that this would ..."
 _ANAPHORIC = re.compile(r"^(?:it\s+was\s+(?:agreed|confirmed|noted)\s+that\s+)?(?:this|these|it|they)\s+"
-                        r"(?:would|will|should|could)\b", re.I)
+                        r"(?:would|will|should|could)\b|"
+                        # "... asked for the modelling to be shared.  The Director agreed to share it."
+                        r"^(?:the\s+)?[\w',\- ]{2,60}?\s+(?:agreed|undertook|offered|promised)\s+to\s+(?:\w+\s+){1,2}?"
+                        r"(?:it|this|them|these|that)\b", re.I)
 _INLINE_MINUTES = re.compile(r"\s(?:Minutes|Decision):\s+")
 _DEBRIS = re.compile(r"^(?:audio\s+recording\b|video\s+recording\b|share\s+this\s+item|media$|additional\s+documents:?$|"
                      r"\.{3}\s*view\s+the\s+full\b|view\s+the\s+full\s+(?:minutes|agenda|decision)\s+text|"

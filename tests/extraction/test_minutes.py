@@ -7,6 +7,7 @@ from scrutiny.reading import read_path
 from tests.seeds import seed_lines, seed_path
 
 PAPERS = Path(__file__).parent / "papers"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def minutes(prefix, n=-1):
@@ -189,3 +190,22 @@ def test_action_phrasings():
     assert is_action("Councillor Jones asked whether the figures could be provided and the Director "
                      "agreed to provide them.")[0]
     assert not is_action("Actions arising from the last meeting were reviewed.")[0]
+
+
+def test_page_with_sub_items_decisions_and_a_restricted_item():
+    (m,) = extract(read_path(PAPERS / "page_restricted_subitems.txt")).meetings
+    assert [(i.number, i.parent) for i in m.items][4:7] == [("5", None), ("5a", "5"), ("5b", "5")]
+    assert [r.item for r in m.resolutions] == ["3", "4", "5a", "5b", "6", "7"]   # minutes, not the decision
+    # Modern.gov's "View the reasons why item 7. is restricted", after the exclusion resolution
+    exempt = [(i.number, i.exempt_paragraph) for i in m.items if i.exempt]
+    assert exempt == [("7", "3")]
+    # a request and the answer that takes it on are one action, with the answer's owner and date
+    (modelling,) = [a for a in m.actions if "modelling" in a.text]
+    assert modelling.owner == "Director" and modelling.due == "by the end of June"
+    assert next(a for a in m.actions if a.item == "5b").due == "the September meeting"
+
+
+def test_exclusion_covers_the_items_it_names_or_the_next_one():
+    rec = extract(read_path(EXAMPLES / "fenmoor" / "2026-03-17-minutes.txt"))
+    exempt = [i.title for i in rec.meetings[-1].items if i.exempt]
+    assert len(exempt) == 1 and exempt[0].startswith("Children's Residential Placements")   # not "Date of Next Meeting"
