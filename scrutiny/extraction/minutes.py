@@ -105,6 +105,8 @@ _REQUEST = re.compile(
     r"(?:report|update|briefing|breakdown|figures|data|paper|note)\b|"
     r"recommends?\s+to\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\b|"
     r"(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+be\s+recommended\s+to\b|"
+    r"^recommends?\s+that\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|portfolio\s+holder|director|"
+    r"officers?|government|secretary\s+of\s+state|nhs|icb|integrated\s+care)\b|"
     r"recommendations?\s+be\s+(?:made|submitted|sent|forwarded|referred)\s+to\b|"
     r"(?:comments|views|findings)\s+be\s+(?:submitted|sent|forwarded|referred|reported)\s+to\b|"
     r"\brequests?\s+(?:an?\s+)?(?:further|additional|more\s+detailed)\s+(?:update|report|briefing|information)\b|"
@@ -152,6 +154,15 @@ _ACTION_LABEL = re.compile(r"^(?:agreed\s+)?actions?(?:\s+point)?\s*(?:\(\w+\)\s
 # "Councillor Jones asked whether the figures could be provided." - a question, not an action
 _QUESTION = re.compile(r"\b(?:asked|queried|enquired|questioned|wondered)\s+(?:whether|if|how|why|what|when|where)\b",
                        re.I)
+# "Actions/requests for further information:" - a heading over a list of actions
+_ACTIONS_HEAD = re.compile(r"^(?:agreed\s+|key\s+|summary\s+of\s+)?(?:actions?(?:\s+points?)?|requests?\s+for\s+(?:further\s+)?"
+                           r"information|actions?\s*/\s*requests?(?:\s+for\s+(?:further\s+)?information)?|"
+                           r"actions?\s+(?:arising|agreed)|follow[- ]up\s+actions?)\s*:?$", re.I)
+_LIST_MARK = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|[-\u2022\u25aa\u25cf*\u2013])\s+")
+# "The Committee RESOLVED that it: ..." - the body's own name before the decision
+_SUBJECT_RESOLVED = re.compile(
+    r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:committee|panel|board|commission|forum|group|sub-committee)\s+"
+    r"(?:(?:unanimously|then|therefore|also|further)\s+)?(?=(?-i:RESOLVED|AGREED|DECIDED|Resolved)\b)", re.I)
 _OWNER = [
     re.compile(rf"\b(?:that\s+)?(?:the\s+)?(?P<o>(?:Vice[- ])?Chair(?:man|person|woman)?|(?:Interim\s+|Executive\s+|"
                rf"Assistant\s+|Strategic\s+|Corporate\s+)?Director(?:\s+(?:of|for)\s+{_TITLE_WORDS})?|"
@@ -163,8 +174,8 @@ _OWNER = [
     re.compile(r"\b(?P<o>[A-Z][a-z]+(?:\s+[A-Z][\w'\-]+){1,2})\s+(?:offered|undertook|agreed|promised|hoped)\s+to\b"),
     re.compile(r"\b(?:Councillor|Cllr)\s+(?P<o>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)\s+(?:responded|advised|confirmed|agreed)"
                r"[^.]*?\b(?:she|he|they)\s+would\b"),
-    re.compile(r"\brequests?\s+that\s+(?:the\s+)?(?P<o>Cabinet(?:\s+Member[\w ,'&]*?)?|officers|Director[\w ,'&]*?)\s+"
-               r"(?:\w+\s+)?(?:acknowledges?|identify|provide|write|consider|review|report|ensure)\b"),
+    re.compile(r"\b(?i:requests?|recommends?)\s+that\s+(?:the\s+)?(?P<o>Cabinet(?:\s+Member[\w ,'&]*?)?|officers|Director[\w ,'&]*?)\s+"
+               r"(?:\w+\s+)?(?:acknowledges?|identify|identifies|provides?|writes?|considers?|reviews?|reports?|ensures?)\b"),
 ]
 _DUE = [
     re.compile(r"\bnext\s+meeting(?:\s+of\s+the\s+[\w &,'\-]+?(?:Committee|Panel|Board))?(?:\s+in\s+[A-Z][a-z]+)?", re.I),
@@ -471,12 +482,28 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
             sp0 = spans[a]
             spans = spans[:a] + [Span(sp0.text[inl.end():], sp0.first, sp0.last, sp0.page, sp0.parts)] + spans[a + 1:]
             j = a
+        action_list = False
+        listed: list[Action] = []          # the minutes' own list of actions for the item
         while j < b:
             sp = spans[j]
             raw = clean(sp.text)
             if _DEBRIS.match(raw):
                 j += 1
                 continue
+            raw = re.sub(r"^(?:minutes|decision)\s*:\s*", "", raw, flags=re.I)
+            if _ACTIONS_HEAD.match(raw):
+                action_list = True
+                j += 1
+                continue
+            if action_list:
+                if _LIST_MARK.match(raw):
+                    listed.append(_action(_LIST_MARK.sub("", raw), label, sp.first, sp.last, sp.page,
+                                          is_action(raw)[1]))
+                    j += 1
+                    continue
+                action_list = False
+            if sm := _SUBJECT_RESOLVED.match(raw):
+                raw = raw[sm.end():]
             m = _RESOLVED.match(raw)
             if m and not (m["mark"].lower() in ("agreed", "decision", "outcome") and raw[m.end():][:1].islower()):
                 text, first, last, nxt = _resolution_block(spans, j, b, raw[m.end():])
@@ -540,6 +567,8 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
             meeting.resolutions.extend(noted[-1:])
         # the formal clauses supersede the narrative that led up to them
         kept = [x for x in narrative if not any(similarity(x.text, c.text) >= 0.45 for c in clause_actions)]
+        if listed:
+            kept = listed      # the item's list of actions is the record of what was agreed, one entry each
         meeting.actions.extend(sorted(kept + clause_actions, key=lambda x: x.line or 0))
 
 

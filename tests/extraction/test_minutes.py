@@ -209,3 +209,16 @@ def test_exclusion_covers_the_items_it_names_or_the_next_one():
     rec = extract(read_path(EXAMPLES / "fenmoor" / "2026-03-17-minutes.txt"))
     exempt = [i.title for i in rec.meetings[-1].items if i.exempt]
     assert len(exempt) == 1 and exempt[0].startswith("Children's Residential Placements")   # not "Date of Next Meeting"
+
+
+def test_page_with_inline_minutes_and_a_list_of_actions():
+    (m,) = extract(read_path(PAPERS / "page_inline_minutes_action_list.txt")).meetings
+    assert [i.number for i in m.items] == [str(n) for n in range(1, 8)]
+    assert m.next_meeting == "2025-03-12"
+    assert m.resolutions[0].text == "The minutes were agreed as a true record of the meeting."   # "Minutes:" dropped
+    # "The Committee RESOLVED that it: 1. Notes ... 2. Recommends that the Cabinet Member ..."
+    assert [r.item for r in m.resolutions] == ["2", "5", "6"] and "Notes the Market" in m.resolutions[1].text
+    # the item's list of actions is the record: one entry per action, not the narrative as well
+    got = [(a.owner, a.text.split()[-1]) for a in m.actions]
+    assert got == [("Strategic Director", "CQC."), ("Democratic Services", "programme."),
+                   ("Cabinet Member", "2025/26.")]
