@@ -34,11 +34,22 @@ _APOLOGIES = re.compile(
     r"\bapolog(?:ies|y)(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been|have\s+been)?\s*"
     r"(?:received|submitted|given|noted|tendered|reported|presented|sent|made)?\s*"
     r"(?:from|on\s+behalf\s+of|by)\s+(?P<who>.+)$", re.I)
+# "Councillors Ahmed and Brown sent their apologies."
+_APOLOGIES_AFTER = re.compile(
+    r"^(?P<who>(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:(?:\s+|,\s*|\s+and\s+)"
+    r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*){0,12})\s+(?:had\s+)?(?:sent|gave|given|tendered|"
+    r"submitted|offered|sends|gives)\s+(?:(?:their|his|her)\s+)?apolog", re.I)
+# "Apologies were received from Councillor Ali, with Councillor Ray substituting."
+_WITH_SUB = re.compile(
+    r"(?P<b>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}),?\s+with\s+"
+    r"(?P<a>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
+    r"(?:substituting|attending\s+as\s+(?:a\s+|their\s+|his\s+|her\s+)?substitute|as\s+(?:a\s+|their\s+|his\s+|her\s+)?substitute)")
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bthere\s+were\s+no\s+apologies\b", re.I)
 _SUBSTITUTE = re.compile(
     r"(?P<a>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
     r"(?:substituted|was\s+(?:substituting|present\s+as\s+(?:a\s+)?substitute)|attended\s+as\s+(?:a\s+)?substitute|"
-    r"was\s+appointed\s+to\s+the\s+(?:committee|panel|board)\s+in\s+place|(?:had\s+been\s+)?appointed\s+.*?in\s+place)"
+    r"was\s+appointed\s+to\s+the\s+(?:committee|panel|board)\s+in\s+place|deputised|"
+    r"(?:attended|was\s+present|sat)\s+in\s+place|(?:had\s+been\s+)?appointed\s+.*?in\s+place)"
     r"\s+(?:for|of)\s+(?P<b>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
 _SUB_PAREN = re.compile(r"\(\s*(?:substitut(?:e|ing)\s+for|in\s+place\s+of|sub(?:stitute)?\s+for)\s+([^)]+)\)", re.I)
 _ATTENDED = re.compile(
@@ -369,12 +380,20 @@ def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> boo
     line = sp.line_at(off)
     if _NO_APOLOGIES.search(text):
         return True
-    m = _APOLOGIES.search(text)
+    m = _APOLOGIES.search(text) or _H_APOLOGIES.match(text) or _APOLOGIES_AFTER.match(text)
     if m:
-        who = re.sub(r"\s+(?:for\s+(?:the|this)\s+meeting|for\s+absence)\b.*$", "", m["who"]).rstrip(" .")
+        who = m["who"] if "who" in m.groupdict() else m["rest"]
+        who = re.sub(r"\s+(?:for\s+(?:the|this)\s+meeting|for\s+absence)\b.*$", "", who).rstrip(" .")
+        if (w := _WITH_SUB.search(who)) is not None:
+            who = who[:w.start()] + w["b"]
+            a.substitutes.append(Substitute(clean_name(w["a"]), clean_name(w["b"]), line, sp.page))
         for p in split_people(who):
             if not any(x.name == p.name for x in a.apologies):
                 a.apologies.append(Attendee(p.name, p.description, line, sp.page))
+            # "Councillor J. Green (substitute: Councillor P. White)"
+            sm = re.match(r"^substitute(?:d\s+by)?\s*[:\-]?\s*(.+)$", p.description or "", re.I)
+            if sm and looks_like_name(clean_name(sm.group(1)), True):
+                a.substitutes.append(Substitute(clean_name(sm.group(1)), p.name, line, sp.page))
         return True
     m = _SUBSTITUTE.search(text)
     if m:

@@ -1,9 +1,11 @@
 """Attendance, declarations, resolutions and actions on the real minutes."""
 from pathlib import Path
 
+import pytest
+
 from scrutiny.extraction import extract
 from scrutiny.extraction.minutes import is_action
-from scrutiny.reading import read_path
+from scrutiny.reading import from_string, read_path
 from tests.seeds import seed_lines, seed_path
 
 PAPERS = Path(__file__).parent / "papers"
@@ -222,3 +224,20 @@ def test_page_with_inline_minutes_and_a_list_of_actions():
     got = [(a.owner, a.text.split()[-1]) for a in m.actions]
     assert got == [("Strategic Director", "CQC."), ("Democratic Services", "programme."),
                    ("Cabinet Member", "2025/26.")]
+
+
+@pytest.mark.parametrize("sentence, apologies, substitutes", [
+    ("Apologies: Councillor Smith and Councillor Jones.", ["Smith", "Jones"], []),
+    ("Councillors Ahmed and Brown sent their apologies.", ["Ahmed", "Brown"], []),
+    ("Councillor Ann Lee gave her apologies.", ["Ann Lee"], []),
+    ("Apologies for absence were submitted by Councillor J. Green (substitute: Councillor P. White).",
+     ["J. Green"], [("P. White", "J. Green")]),
+    ("Apologies were received from Councillor Ali, with Councillor Ray substituting.", ["Ali"], [("Ray", "Ali")]),
+    ("Councillor Jones attended in place of Councillor Smith.", [], [("Jones", "Smith")]),
+])
+def test_apologies_and_substitutes_in_other_phrasings(sentence, apologies, substitutes):
+    text = from_string(f"Minutes of the Scrutiny Committee\nTuesday 4 March 2025\n\n1. Apologies\n\n{sentence}\n",
+                       "apologies.txt")
+    (m,) = extract(text).meetings
+    assert names(m.attendance.apologies) == apologies
+    assert [(s.member, s.substituting_for) for s in m.attendance.substitutes] == substitutes
