@@ -62,6 +62,9 @@ _DECLARED = re.compile(
     r"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
     r"(?:declared|disclosed|registered|made\s+a\s+declaration\s+of)\s+(?:an?\s+)?(?P<kind>(?:[\w\-]+\s+){0,4}?)interests?\b"
     r"(?P<rest>[^.]*)")
+_DECLARED_MANY = re.compile(
+    r"\b(?:Councillors|Cllrs)\s+(?P<who>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)?(?:(?:,\s*|\s+and\s+)[A-Z][\w.'\-]*"
+    r"(?:\s+[A-Z][\w.'\-]*)?)+)\s+(?:each\s+|both\s+)?(?:declared|disclosed)\b")
 _DECL_ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*|number\s+)?([\w/()]*\d[\w/()]*?)(?=[\s,.;)]|$)", re.I)
 _DECL_TITLE = re.compile(r"declaration|disclosure|interests?\b", re.I)
 # in the declarations item: "Councillor X asked it be noted that she was a member of ...",
@@ -69,7 +72,7 @@ _DECL_TITLE = re.compile(r"declaration|disclosure|interests?\b", re.I)
 _DECL_PERSON = re.compile(
     r"^(?P<who>(?:County\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})"
     r"(?P<rest>.*)$")
-_DECL_WORDS = re.compile(r"interest|member of|governor|trustee|employ|director of|shareholder|owner|"
+_DECL_WORDS = re.compile(r"interest|declared|member of|governor|trustee|employ|director of|shareholder|owner|carer|"
                          r"partner|relative|spouse|husband|wife|son|daughter|lives|resident", re.I)
 
 
@@ -552,17 +555,24 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                     continue
                 d = _DECLARED.search(sent)
                 if d:
-                    who = clean_name(d["who"])
-                    if looks_like_name(who, bool(_HON_RX.match(d["who"]))):
-                        im = _DECL_ITEM.search(d["rest"])
+                    many = _DECLARED_MANY.search(sent)
+                    who_all = ([p.name for p in split_people("Councillors " + many["who"])] if many
+                               else [clean_name(d["who"])])
+                    if who_all and all(looks_like_name(w, bool(many) or bool(_HON_RX.match(d["who"]))) for w in who_all):
+                        # the item may be named before the person: "In relation to item 9, Councillor ..."
+                        im = _DECL_ITEM.search(d["rest"]) or _DECL_ITEM.search(sent[:d.start()])
                         interest = (d["kind"] + "interest" + d["rest"]).strip(" ,.")
-                        meeting.declarations.append(Declaration(who, im.group(1) if im else None,
-                                                                interest, line, sp.page))
+                        for who in who_all:
+                            meeting.declarations.append(Declaration(who, im.group(1) if im else None,
+                                                                    interest, line, sp.page))
                         continue
-                if declarations_item and (dd := _declaration_sentence(sent)):
-                    dd.line, dd.page = line, sp.page
-                    meeting.declarations.append(dd)
-                    continue
+                if declarations_item:
+                    # "The following declarations were made: Councillor Patel - Item 7 - ..."
+                    body = re.sub(r"^[^:]*\bdeclarations?\b[^:]*:\s*", "", sent, flags=re.I)
+                    if dd := _declaration_sentence(body):
+                        dd.line, dd.page = line, sp.page
+                        meeting.declarations.append(dd)
+                        continue
                 if _APPROVAL.search(sent) and not approval:
                     formal.append(Resolution(label, sent, line, sp.last, sp.page))
                     approval = True

@@ -241,3 +241,20 @@ def test_apologies_and_substitutes_in_other_phrasings(sentence, apologies, subst
     (m,) = extract(text).meetings
     assert names(m.attendance.apologies) == apologies
     assert [(s.member, s.substituting_for) for s in m.attendance.substitutes] == substitutes
+
+
+@pytest.mark.parametrize("sentence, got", [
+    ("The following declarations of interest were made: Councillor Patel \u2013 Item 7 \u2013 Non-pecuniary "
+     "interest as a member of the ICB board.", [("Patel", "7")]),
+    ("Councillor Green declared that she was a foster carer.", [("Green", None)]),
+    ("In relation to item 9, Councillor Hart declared an other registrable interest as a trustee of Age UK.",
+     [("Hart", "9")]),
+    ("Councillors Ali and Bell declared personal interests in item 4 as school governors.",
+     [("Ali", "4"), ("Bell", "4")]),
+    ("There were no declarations of interest.", []),
+])
+def test_declarations_in_other_phrasings(sentence, got):
+    text = from_string(f"Minutes of the Scrutiny Committee\nTuesday 4 March 2025\n\n1. Declarations of Interest\n\n"
+                       f"{sentence}\n", "declarations.txt")
+    (m,) = extract(text).meetings
+    assert [(d.member, d.item) for d in m.declarations] == got
