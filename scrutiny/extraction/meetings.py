@@ -53,6 +53,11 @@ _BODY_RX = re.compile(r"\b(?:sub-committee|committee|panel|board|commission|foru
 _CONNECT = {"and", "of", "for", "the", "on", "in", "with", "&"}
 
 
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_QUALIFIER = re.compile(r"\s*\((?-i:[A-Z])[\w'&,\- ]{2,60}\)|\s+(?:for|of)\s+(?-i:[A-Z])[\w'\-]*"
+                        r"(?:\s+(?:and\s+|&\s+)?(?-i:[A-Z])[\w'\-]*){0,5}(?=\s*(?:[-\u2013,]|$))")
+
+
 def committee_in(text: str) -> str | None:
     """The committee named in a heading line, without 'Minutes of the meeting of'."""
     low = text.lower()
@@ -68,16 +73,25 @@ def committee_in(text: str) -> str | None:
     while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in _CONNECT
                      or words[k - 1][:1] in "&"):
         if words[k - 1].endswith((",", ".", ":", ";")):
-            break
+            # "Communities, Environment and Highways ... Committee": a list of remits
+            if not (words[k - 1].endswith(",") and "and" in [w.lower() for w in words[k:]]
+                    and find_date(words[k - 1]) is None and not _LEAD.fullmatch(words[k - 1].rstrip(","))
+                    and words[k - 1].rstrip(",").lower() not in _DAYS):
+                break
         k -= 1
     while k < len(words) and words[k].lower() in _CONNECT:
         k += 1
     kept = words[k:]
-    name = _LEAD.sub("", " ".join(kept + [m.group(0)])).strip(" ,-")
-    caps = [w for w in name.split() if w.lower() not in _CONNECT]
+    # what qualifies the body after it: "Scrutiny Board (Children and Families)",
+    # "Scrutiny Committee for Children's Services"
+    tail = _QUALIFIER.match(s[m.end():])
+    name = _LEAD.sub("", " ".join(kept + [m.group(0)])).strip(" ,-") + (tail.group(0).rstrip() if tail else "")
+    caps = [w for w in name.split() if w.lower().strip("()") not in _CONNECT]
     if any(w.lower() in _GENERIC for w in caps):
         return None
-    if len(caps) < 2 or len(name) > 110 or not all(w[:1].isupper() for w in caps):
+    if name.lower() in ("cabinet", "the cabinet", "executive"):
+        return name[0].upper() + name[1:]
+    if len(caps) < 2 or len(name) > 110 or not all(w.lstrip("(")[:1].isupper() for w in caps):
         return None
     if name.isupper():
         name = " ".join(w.capitalize() if w.lower() not in _CONNECT else w.lower() for w in name.split())

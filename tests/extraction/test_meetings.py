@@ -1,8 +1,10 @@
 """Meeting headings, membership, items and next meeting on the real papers."""
 from pathlib import Path
 
+import pytest
+
 from scrutiny.extraction import extract
-from scrutiny.reading import read_path
+from scrutiny.reading import from_string, read_path
 from tests.seeds import seed_path
 
 PAPERS = Path(__file__).parent / "papers"
@@ -141,3 +143,20 @@ def test_lettered_parts_of_an_item():
     assert [i.number for i in m.items] == ["11", "12", "12a", "12b", "13"]
     assert m.items[2].parent == "12"
     assert [r.item for r in m.resolutions] == ["12a", "12b"]
+
+
+@pytest.mark.parametrize("title, committee", [
+    ("Scrutiny Board (Children and Families) - Wednesday, 5th February, 2025 10.00 am",
+     "Scrutiny Board (Children and Families)"),
+    ("Communities, Environment and Highways Overview and Scrutiny Committee - Monday, 17th March, 2025 10.30 am",
+     "Communities, Environment and Highways Overview and Scrutiny Committee"),
+    ("Scrutiny Committee for Children's Services - Thursday, 3rd April, 2025 4.00 pm",
+     "Scrutiny Committee for Children's Services"),
+    ("Cabinet - Wednesday, 9th April, 2025 11.00 am", "Cabinet"),
+    ("Meeting of Overview and Scrutiny Committee, Tuesday 4th March 2025 6.30 pm", "Overview and Scrutiny Committee"),
+])
+def test_page_titles_name_the_committee(title, committee):
+    page = (f"Agenda and minutes\n{title}\nVenue: Town Hall\n\nItems\nNo. Item\n\n1.\n\nApologies for Absence\n\n"
+            "Minutes:\n\nNone.\n\n2.\n\nMinutes\n\nMinutes:\n\nRESOLVED: That the minutes be approved.\n")
+    (m,) = extract(from_string(page, "title.txt")).meetings
+    assert m.committee == committee
