@@ -8,6 +8,7 @@ such chain in a part of the paper is its list of items.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -20,8 +21,8 @@ _PAGES = re.compile(
     r"|(?:(?:\t|\s{2,}|\s*\|\s*|\s+)(?P<c>\d{1,4})\s*[-\u2013]\s*(?P<d>\d{1,4})\s*\|?\s*$)"
     r"|(?:\s*\|?\s*\(?\s*(?:page|p\.)\s*(?P<e>\d{1,4})\s*\)?\s*\|?\s*$)", re.I)
 _PAGES_ONLY = re.compile(r"^\(?\s*(?:pages?\s*)?(\d{1,4})\s*[-\u2013]\s*(\d{1,4})\s*\)?$", re.I)
-_NUM = (r"(?P<num>\(\d{1,2}\)|\([a-z]\)|\d{1,3}\(?[a-h]\)?(?=[.)\s]|$)|\d{1,3}(?:\.\d{1,2})?(?=[.)\s])|[A-Z]{1,6}\s?/\s?\d{1,4}\s?/\s?\d{2,4}"
-        r"|\d{1,3}/\d{2,4}|[A-Z]{1,4}\d{1,3})")
+_NUM = (r"(?P<num>\(\d{1,2}\)|\([a-z]\)|\d{1,3}\(?[a-h]\)?(?=[.)\s]|$)|\d{1,3}(?:\.\d{1,2})?(?=[.)\s]|$)|[A-Z]{1,6}\s?/\s?\d{1,4}\s?/\s?\d{2,4}"
+        r"|\d{1,3}/\d{2,4}|[A-Z]{2,6}/\d{1,4}(?=[.)\s]|$)|[A-Z]{1,4}\d{1,3})")
 _ITEM = re.compile(rf"^(?:item\s+|minute\s+|no\.?\s*)?{_NUM}[.):]?(?:\t+|\s+|(?<=[.)])(?=[A-Z]))(?P<title>\S.*)$", re.I)
 _NUM_ONLY = re.compile(rf"^(?:item\s+|minute\s+)?{_NUM}[.):]?$", re.I)
 _DEBRIS = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d[\d.,]*\s*[KM]B\b|\s*\bpdf icon\b", re.I)
@@ -64,6 +65,8 @@ def _number_key(num: str) -> tuple | None:
         return ("ref", "", m.group(2), int(m.group(1)))
     if m := re.fullmatch(r"([A-Z]{1,4})(\d{1,3})", n):
         return ("ref", m.group(1), "", int(m.group(2)))
+    if m := re.fullmatch(r"([A-Z]{2,6})/(\d{1,4})", n):
+        return ("ref", m.group(1), "/", int(m.group(2)))          # "OSC/12"
     return None
 
 
@@ -219,6 +222,19 @@ def find_items(spans: list[Span], start: int, end: int, *, max_gap: int | None =
             best = chain
         if earliest and len(best) >= 3:
             break
+    if len(best) < 2:
+        # items numbered "(1)", "(2)", ... with no numbers above them
+        subs = [k for k, c in enumerate(cands) if c.sub and c.key[1] == 1 and not c.weak]
+        for k0 in subs[:60]:
+            chain = [cands[k0]]
+            for c in cands[k0 + 1:]:
+                if max_gap is not None and c.span_index - chain[-1].span_index > max_gap:
+                    break
+                if c.sub and not c.weak and c.key[1] == chain[-1].key[1] + 1 \
+                        and c.number[:1] == chain[-1].number[:1]:
+                    chain.append(c)
+            if len(chain) > max(len(best), 2):
+                best = [dataclasses.replace(c, sub=False) for c in chain]
     while best and best[-1].weak:          # a numbered sentence after the last item
         best.pop()
     if len(best) < 2 and not (best and best[0].key[0] in ("top", "ref")):

@@ -163,12 +163,22 @@ def _continues(prev: str, nxt: str, crossed_break: bool) -> bool:
                                 and words[2][:1].islower() and ">" not in prev)
 
 
+# a meeting's web page saved as text: its lines have no printed pages, and a number on a
+# line of its own is an item's number ("Items" / "No. Item" / "1" / "Apologies" / "Minutes:")
+_WEB_PAGE_MARK = re.compile(r"^\s*(?:items\s+)?no\.?\s*\|?\s*item\s*$|^\s*(?:minutes|decision)\s*:\s*$", re.I)
+
+
 def mark_furniture(lines: list[Line]) -> list[Line]:
     """Flag page numbers and blank-page notices."""
     out = []
+    web_page = sum(1 for ln in lines[:4000] if _WEB_PAGE_MARK.match(ln.text)) >= 2 and \
+        not any(re.match(r"^\s*page\s+\d", ln.text, re.I) for ln in lines[:4000])
     for ln in lines:
         s = ln.text.strip()
-        furn = bool(s) and (bool(_PAGE_NUMBER.match(s)) or bool(_BLANK_PAGE.match(s)))
+        number = bool(_PAGE_NUMBER.match(s))
+        if number and web_page and re.fullmatch(r"\d{1,3}", s):
+            number = False
+        furn = bool(s) and (number or bool(_BLANK_PAGE.match(s)))
         out.append(Line(ln.no, ln.page, ln.text, furn) if furn != ln.furniture else ln)
     return out
 

@@ -160,3 +160,19 @@ def test_page_titles_name_the_committee(title, committee):
             "Minutes:\n\nNone.\n\n2.\n\nMinutes\n\nMinutes:\n\nRESOLVED: That the minutes be approved.\n")
     (m,) = extract(from_string(page, "title.txt")).meetings
     assert m.committee == committee
+
+
+@pytest.mark.parametrize("numbers, sep, expected", [
+    (["1", "2", "3", "4"], "\n\n", ["1", "2", "3", "4"]),        # bare numbers on a web page are not page numbers
+    (["Item 1", "Item 2", "Item 3", "Item 4"], "\n\n", ["1", "2", "3", "4"]),
+    (["OSC/1", "OSC/2", "OSC/3", "OSC/4"], "\t", ["OSC/1", "OSC/2", "OSC/3", "OSC/4"]),
+    (["(1)", "(2)", "(3)", "(4)"], "\t", ["(1)", "(2)", "(3)", "(4)"]),
+    (["A1", "A2", "A3", "A4"], "\n", ["A1", "A2", "A3", "A4"]),
+])
+def test_item_numbers_in_other_styles(numbers, sep, expected):
+    titles = ["Apologies for Absence", "Declarations of Interest", "Minutes of the last meeting", "Work Programme"]
+    body = "".join(f"{n}{sep}{t}\n\nMinutes:\n\nThe Committee noted the report.\n\n" for n, t in zip(numbers, titles))
+    page = "Agenda and minutes\nPeople Scrutiny Committee - Tuesday, 4th March, 2025 7.00 pm\n\nItems\nNo. Item\n\n" + body
+    (m,) = extract(from_string(page, "numbers.txt")).meetings
+    assert [i.number for i in m.items] == expected
+    assert [i.title for i in m.items] == titles
