@@ -65,3 +65,21 @@ def test_officer_edit_in_admin_is_locked_against_reingest(admin_client, db):
     ingest(*paper("m.txt", 61, minutes(resolution="That the report be welcomed."), salt="v2"))
     res.refresh_from_db()
     assert res.text == "That the report be noted (corrected)."
+
+
+def test_document_page_withholds_exempt_lines_and_personal_data(client, db, django_user_model):
+    from scrutiny.web.record.models import Document
+
+    ingest(*paper("m.txt", 60, minutes(), salt="clerk@borsetshire.gov.uk 01905 843543"))
+    doc = Document.objects.get(source_name="m.txt")
+    page = unescape(get(client, doc.get_absolute_url()))
+    assert "m.txt line 47" in page                    # item 104, in public
+    assert "m.txt line 51" not in page                # item 105 was taken in private
+    assert "withheld: exempt information under Schedule 12A" in page
+    assert "clerk@borsetshire.gov.uk" not in page and "843543" not in page
+    assert "[email address]" in page and "[telephone number]" in page
+    # a signed-in officer reads the whole paper, the private lines marked
+    django_user_model.objects.create_user("officer", password="a-long-passphrase-1")
+    assert client.login(username="officer", password="a-long-passphrase-1")
+    page = unescape(get(client, doc.get_absolute_url()))
+    assert "m.txt line 51" in page and "Lines marked private" in page

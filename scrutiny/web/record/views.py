@@ -244,18 +244,33 @@ def document(request, pk):
     meetings = list(MeetingDocument.objects.filter(paper=doc)
                     .select_related("meeting__committee__council").order_by("meeting__date"))
     sections = list(doc.sections.all())
+    # the lines of exempt items (Schedule 12A) are the same ones search leaves out
+    from ..search.indexing import PaperLayout
+    private = sorted(PaperLayout(doc).exempt)
+    public = not request.user.is_authenticated
     return render(request, "record/document.html", {
         "document": doc, "council": doc.council, "meetings": meetings, "sections": sections,
-        "first": first, "last": last, "text_html": render_lines(doc, first, last)})
+        "first": first, "last": last, "private": private, "public": public,
+        "text_html": render_lines(doc, first, last, private=private, public=public)})
 
 
-def render_lines(doc: Document, first: int | None, last: int | None) -> str:
+def render_lines(doc: Document, first: int | None, last: int | None, *,
+                 private: list[tuple[int, int]] = (), public: bool = True) -> str:
     """The paper's text, a row per input line with id="L<n>", page breaks marked, the cited
-    range highlighted.  Built in Python: a paper has thousands of lines."""
+    range highlighted.  Built in Python: a paper has thousands of lines.
+
+    The lines of exempt items are withheld from the public (a signed-in officer sees them,
+    marked private), and e-mail addresses and telephone numbers are masked for the public."""
+    from ..search.text import mask_personal_data
     starts = set(doc.page_starts or [])
     page = 0
     out = []
     for no, line in enumerate(doc.text.split("\n"), start=1):
+        withheld = any(a <= no <= b for a, b in private)
+        if withheld and public:
+            line = "[withheld: exempt information under Schedule 12A]" if line.strip() else ""
+        elif public:
+            line = mask_personal_data(line)
         if no in starts:
             page += 1
             if out:
@@ -265,6 +280,8 @@ def render_lines(doc: Document, first: int | None, last: int | None) -> str:
                        f'Page {page}</p>')
         cited = first is not None and first <= no <= last
         cls = "scrutiny-line scrutiny-line--cited" if cited else "scrutiny-line"
+        if withheld:
+            cls += " scrutiny-line--private"
         out.append(f'<div class="{cls}" id="L{no}"><a class="scrutiny-line__no" '
                    f'href="#L{no}">{no}</a><span class="scrutiny-line__text">'
                    f'{escape(line) if line.strip() else " "}</span></div>')
