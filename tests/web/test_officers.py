@@ -40,10 +40,16 @@ def test_officer_page_needs_sign_in_and_merges(client, db, django_user_model):
     assert client.login(username="officer", password="a-long-passphrase-1")
     page = unescape(get(client, "/officers/"))
     assert "Annie Archer" in page and "Ann Archer" in page
+    from scrutiny.web.actions.models import Action
+    owned = Action.objects.order_by("pk").first()
+    owned.owner_person = prop.person
+    owned.save(update_fields=["owner_person"])
     r = client.post(f"/officers/merges/{prop.pk}/", {"decision": "same"})
     assert r.status_code == 302
     assert not Person.objects.filter(name="Annie Archer").exists()
     ann = Person.objects.get(name="Ann Archer")
+    owned.refresh_from_db()
+    assert owned.owner_person == ann           # what the merged person owned follows them
     assert set(ann.names.values_list("name", flat=True)) == {"Ann Archer", "Annie Archer"}
     assert user.is_authenticated
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from .models import (Attendance, Council, Declaration, MergeProposal, Person,
+from .models import (Attendance, Council, Declaration, Membership, MergeProposal, Person,
                      PersonName)
 from .names import Name, compare, parse_name
 
@@ -103,6 +103,13 @@ def merge_people(keep: Person, drop: Person) -> Person:
             att.save(update_fields=["person"])
     Attendance.objects.filter(substituting_for=drop).update(substituting_for=keep)
     Declaration.objects.filter(person=drop).update(person=keep)
+    # every other record that points at a person (actions they own, ...) follows too
+    handled = {(PersonName, "person"), (Attendance, "person"), (Attendance, "substituting_for"),
+               (Declaration, "person"), (Membership, "person"), (MergeProposal, "person"),
+               (MergeProposal, "candidate")}
+    for rel in Person._meta.related_objects:
+        if rel.one_to_many and (rel.related_model, rel.field.name) not in handled:
+            rel.related_model._base_manager.filter(**{rel.field.name: drop}).update(**{rel.field.name: keep})
     for ms in drop.memberships.all():
         same = keep.memberships.filter(committee_id=ms.committee_id, role=ms.role).first()
         if same:
