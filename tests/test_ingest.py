@@ -322,3 +322,12 @@ def test_a_report_for_one_item_does_not_reorder_the_agenda():
     assert items[3].document.source_name == "agenda.txt" and items[3].line == 13
     doc = Document.objects.get(pk=r.document_id)
     assert doc.kind == "report" and doc.title.startswith("Budget monitoring: quarter 3 report")
+
+
+def test_a_paper_saying_the_meeting_was_cancelled_sets_its_status():
+    from scrutiny.web.record.models import Meeting as M
+
+    ingest(*paper("2025-01-14-agenda.txt", 20, agenda()))
+    assert M.objects.get(date="2025-01-14").status == "scheduled"
+    ingest(*paper("2025-01-14-cancelled.txt", 20, agenda(cancelled=True)))
+    assert M.objects.get(date="2025-01-14").status == "cancelled"

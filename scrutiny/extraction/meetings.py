@@ -347,6 +347,9 @@ def _next_meeting(spans: list[Span], start: int, end: int, date: str | None) -> 
     return None
 
 
+# "Cabinet - Tuesday, 4th March, 2025 7.00 pm - CANCELLED", "This meeting has been cancelled."
+_CANCELLED = re.compile(r"(?:^|[-\u2013(]\s*)(?:meeting\s+)?(?:cancel+ed|postponed)\b|"
+                        r"^(?:this|the)\s+meeting\s+(?:has\s+been|was|is|will\s+be)\s+(?:cancel+ed|postponed)\b", re.I)
 _LABEL_ALONE = re.compile(r"^(?:minutes|decision)\s*:$", re.I)
 
 
@@ -387,6 +390,8 @@ def extract_meetings(text: Text, spans: list[Span]) -> list[Meeting]:
             record = "minutes" if has_minutes else "agenda"
         m = Meeting(committee=h.committee, date=h.date, record=record, line=h.line)
         _fields(spans, h, end, m, heads[n - 1].index + 1 if n else 0)
+        m.cancelled = any(_CANCELLED.search(clean(spans[j].text)) for j in range(h.index, min(end, h.index + 6))
+                          if j == h.index or len(spans[j].text) < 90)
         if record == "minutes" or record == "decisions":
             stop_at = end
             for j in range(h.index + 1, end):

@@ -104,6 +104,7 @@ class Meeting:
     resolutions: list[Resolution] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     next_meeting: str | None = None    # ISO date
+    cancelled: bool = False            # the paper says the meeting was cancelled (not in the contract)
     line: int | None = None            # where this meeting's part of the paper starts
     end_line: int | None = None
 

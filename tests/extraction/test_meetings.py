@@ -176,3 +176,15 @@ def test_item_numbers_in_other_styles(numbers, sep, expected):
     (m,) = extract(from_string(page, "numbers.txt")).meetings
     assert [i.number for i in m.items] == expected
     assert [i.title for i in m.items] == titles
+
+
+@pytest.mark.parametrize("page, cancelled", [
+    ("Agenda and minutes\nCabinet - Tuesday, 4th March, 2025 7.00 pm - CANCELLED\n\nItems\nNo. Item\n\n1.\n\nApologies\n", True),
+    ("Agenda and minutes\nPeople Scrutiny Committee - Tuesday, 4th March, 2025 7.00 pm\n"
+     "This meeting has been cancelled.\n\nItems\nNo. Item\n\n1.\n\nApologies\n", True),
+    ("Agenda and minutes\nPeople Scrutiny Committee - Tuesday, 4th March, 2025 7.00 pm\n\nItems\nNo. Item\n\n1.\n\n"
+     "Apologies\n\nThe cancelled bus routes were discussed.\n", False),
+])
+def test_a_cancelled_meeting_is_recognised(page, cancelled):
+    (m,) = extract(from_string(page, "cancelled.txt")).meetings
+    assert m.cancelled is cancelled

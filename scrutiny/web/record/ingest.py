@@ -370,6 +370,8 @@ class Reconciler:
             values["status"] = Meeting.HELD
             if meeting.minutes_status == Meeting.NONE:
                 values["minutes_status"] = Meeting.DRAFT
+        if getattr(m, "cancelled", False):
+            values["status"] = Meeting.CANCELLED
         apply(meeting, values, keep_if_empty=("time", "venue"))
         md, _ = MeetingDocument.objects.update_or_create(
             meeting=meeting, paper=self.doc, record=m.record,
