@@ -22,11 +22,12 @@ def extract(text: Text) -> PaperRecord:
     from .indicators import extract_indicators
     from .meetings import extract_council, extract_meetings
     from .statuses import extract_statuses
+    from .text_utils import unmark_span
 
     record = PaperRecord(source=text.source, sha256=text.sha256, kind=text.kind,
                          pages=text.page_count, lines=len(text.lines))
     record.warnings.extend(text.warnings)
-    spans = text.spans()
+    spans = [unmark_span(sp) for sp in text.spans()]
     record.council = extract_council(text, spans)
     record.meetings = extract_meetings(text, spans)
     record.documents = split_documents(text, spans, record.meetings)

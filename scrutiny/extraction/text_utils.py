@@ -10,6 +10,34 @@ STOP = {"the", "a", "an", "of", "and", "to", "be", "that", "in", "on", "for", "w
         "at", "by", "it", "was", "were", "is", "would", "will", "this", "from", "or"}
 
 
+# markup a conversion leaves behind, dropped before any structure is read: emphasis,
+# markdown headings, links ("[Minutes](url)" -> "Minutes"), "[PDF 200 KB]" link labels,
+# and the two spaces that end a markdown line
+_MARKUP = re.compile(r"\*\*|(?<!\w)__|__(?!\w)|</?(?:u|b|i|strong|em)>|^#{1,6}\s+|\[([^\]]*)\]\([^)]*\)|"
+                     r"\s*\[(?:pdf|docx?|xlsx?)\s+[\d.,]+\s*[KM]B\]|\s{2,}$", re.I)
+
+
+def unmark(text: str) -> str:
+    return _MARKUP.sub(lambda m: m.group(1) or "", text)
+
+
+def unmark_span(span):
+    """A span with conversion markup dropped, its line map kept (offsets moved)."""
+    if "*" not in span.text and "_" not in span.text and "<" not in span.text \
+            and "[" not in span.text and "#" not in span.text and not span.text.endswith("  "):
+        return span
+    from dataclasses import replace
+    parts = span.parts or ((0, span.first),)
+    bounds = [off for off, _ in parts] + [len(span.text)]
+    pieces, new_parts, pos = [], [], 0
+    for k, (off, no) in enumerate(parts):
+        piece = unmark(span.text[off:bounds[k + 1]])
+        new_parts.append((pos, no))
+        pieces.append(piece)
+        pos += len(piece)
+    return replace(span, text="".join(pieces), parts=tuple(new_parts))
+
+
 def clean(text: str) -> str:
     """Drop markdown residue and list bullets; collapse whitespace."""
     text = _MD.sub(lambda m: m.group(1) or "", text)

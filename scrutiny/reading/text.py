@@ -165,7 +165,7 @@ def _continues(prev: str, nxt: str, crossed_break: bool) -> bool:
 
 # a meeting's web page saved as text: its lines have no printed pages, and a number on a
 # line of its own is an item's number ("Items" / "No. Item" / "1" / "Apologies" / "Minutes:")
-_WEB_PAGE_MARK = re.compile(r"^\s*(?:items\s+)?no\.?\s*\|?\s*item\s*$|^\s*(?:minutes|decision)\s*:\s*$", re.I)
+_WEB_PAGE_MARK = re.compile(r"^\s*(?:items\s+)?no\.?\s*\|?\s*item\s*$|^\s*[*_]*(?:minutes|decision)\s*:[*_]*\s*$", re.I)
 
 
 def mark_furniture(lines: list[Line]) -> list[Line]:

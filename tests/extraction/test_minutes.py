@@ -258,3 +258,17 @@ def test_declarations_in_other_phrasings(sentence, got):
                        f"{sentence}\n", "declarations.txt")
     (m,) = extract(text).meetings
     assert [(d.member, d.item) for d in m.declarations] == got
+
+
+def test_page_converted_to_markdown():
+    """**Minutes:**, '### Items', '[PDF 200 KB]' and line-break spaces are conversion markup."""
+    (m,) = extract(read_path(PAPERS / "page_markdown.txt")).meetings
+    assert (m.committee, m.date, m.time) == ("Children's Services Scrutiny Panel", "2025-06-02", "18:30")
+    assert m.venue == "Committee Room 2, Civic Centre"
+    assert [i.title for i in m.items][2:4] == ["Minutes of the Meeting held on 14 April 2025",
+                                              "Fostering Service Annual Report"]
+    assert names(m.attendance.apologies) == ["Fenton", "Grey"]
+    assert [(d.member, d.item) for d in m.declarations] == [("Hassan", "4")]
+    assert [r.item for r in m.resolutions] == ["3", "4", "5"]
+    (action,) = m.actions
+    assert action.item == "4" and "foster carers recruited" in action.text and action.line == 24
