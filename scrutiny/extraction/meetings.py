@@ -18,7 +18,7 @@ from .people import clean_name, looks_like_name, split_people, _HON_RX
 from .records import Item, Meeting, Member
 from .text_utils import clean
 
-_LEAD = re.compile(r"^(?:(?:agenda|minutes|meeting|notice)\s*(?:and\s+minutes\s*)?(?:of\s+)?[:\-]?\s*)?"
+_LEAD = re.compile(r"^(?:(?:agenda|minutes|meeting|notice|attendance(?:\s+details)?)\s*(?:and\s+minutes\s*)?(?:of\s+)?[:\-]?\s*)?"
                    r"(?:(?:a|an|the)\s+)?(?:(?:special|extraordinary|annual|ordinary|reconvened|adjourned)\s+)?"
                    r"(?:meeting\s+of\s+)?(?:the\s+)?", re.I)
 _VENUE_WORDS = re.compile(r"\b(?:Hall|Room|Chamber|Centre|Center|House|Offices?|Building|Suite|Library|"
@@ -177,6 +177,9 @@ def _header_at(spans: list[Span], i: int) -> _Header | None:
         record = "minutes"
     if any(_DECISIONS_MARK.match(t) for t in window):
         record = "decisions"
+    if any(re.match(r"^attendance(?:\s+details)?$", t, re.I) for t in window[:4]) and any(
+            _ATT_TABLE_HEAD.match(spans[j].text.strip()) for j in range(i, min(len(spans), i + 12))):
+        record = "minutes"       # an attendance page: the record of who came
     if any(_PAGE_MARK.match(t) for t in window):
         record = "page"          # a meeting web page: decided by its content
     labelled = any(_LABEL.match(t) or t.lower() in ("membership", "present", "present:", "attendance",
@@ -350,6 +353,7 @@ def _next_meeting(spans: list[Span], start: int, end: int, date: str | None) -> 
 # "Cabinet - Tuesday, 4th March, 2025 7.00 pm - CANCELLED", "This meeting has been cancelled."
 _CANCELLED = re.compile(r"(?:^|[-\u2013(]\s*)(?:meeting\s+)?(?:cancel+ed|postponed)\b|"
                         r"^(?:this|the)\s+meeting\s+(?:has\s+been|was|is|will\s+be)\s+(?:cancel+ed|postponed)\b", re.I)
+_ATT_TABLE_HEAD = re.compile(r"^(?:attendee|name|member)\s*\t+\s*role\s*\t+\s*attendance\b", re.I)
 _LABEL_ALONE = re.compile(r"^(?:minutes|decision)\s*:$", re.I)
 
 

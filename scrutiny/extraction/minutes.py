@@ -303,11 +303,56 @@ def _attendance_block(spans: list[Span], start: int, end: int, meeting: Meeting)
         a.also_present = [x for x in a.also_present if x.elected]
 
 
+# Modern.gov's attendance page: "Councillor Ann Lee<TAB>Chair<TAB>Present"
+_ATT_STATUS = re.compile(r"^(?:present(?:\s+as\s+(?:a\s+)?substitute)?|apologies(?:\s+received)?|absent|"
+                         r"in\s+attendance|attended|expected|virtual|present\s+virtually|"
+                         r"attended\s+(?:virtually|remotely))$", re.I)
+_ATT_HEAD = re.compile(r"^(?:attendee|name|member)\s*\t+\s*role\s*\t+\s*attendance\b", re.I)
+
+
+def _attendance_table(spans: list[Span], start: int, end: int, meeting: Meeting) -> set[int]:
+    """Rows of an attendance table (name, role, attendance); returns the spans read."""
+    a = meeting.attendance
+    used: set[int] = set()
+    for j in range(start, end):
+        sp = spans[j]
+        if _ATT_HEAD.match(sp.text.strip()):
+            used.add(j)
+            continue
+        cells = [c.strip() for c in sp.text.split("\t") if c.strip()]
+        if len(cells) < 2 or not _ATT_STATUS.match(cells[-1]):
+            continue
+        had = bool(_HON_RX.match(cells[0]))
+        name = clean_name(cells[0])
+        if not looks_like_name(name, had):
+            continue
+        used.add(j)
+        role = cells[1] if len(cells) > 2 else None
+        status = cells[-1].lower()
+        elected = had and bool(re.match(r"(?:county\s+)?(?:councillor|cllr)", cells[0], re.I))
+        att = Attendee(name, role, sp.first, sp.page, elected)
+        if status.startswith("present"):
+            a.present.append(att)
+            if "substitute" in status:
+                a.substitutes.append(Substitute(name, None, sp.first, sp.page))
+        elif status.startswith("apolog"):
+            a.apologies.append(att)
+        elif status.startswith(("in attendance", "attended", "virtual")):
+            if elected or _ELECTED.search(role or ""):
+                a.also_present.append(att)
+            else:
+                a.officers.append(att)
+    return used
+
+
 def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
     a = meeting.attendance
     section: str | None = None
     prev_open = False
+    table = _attendance_table(spans, start, end, meeting)
     for j in range(start, end):
+        if j in table:
+            continue
         sp = spans[j]
         s = clean(sp.text)
         if not s:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 HONORIFIC = (r"(?:County\s+)?(?:Councillors?|Cllrs?|Mrs|Mr|Ms|Miss|Mx|Dr|Prof(?:essor)?|Rev(?:erend|d)?|"
              r"Sir|Dame|Lord|Lady|Canon|Father|Baroness|Alderman|Alderwoman|(?:Chief\s+|Detective\s+)?Inspector|"
-             r"(?:Chief\s+|Detective\s+)?Superintendent|Sergeant|Sgt|PC|DCI|DI|"
+             r"(?:Chief\s+|Detective\s+)?Superintendent|Sergeant|Sgt|(?-i:PC|DCI|DI)|"
              r"Deputy(?=\s+[A-Z][a-z]+\s+[A-Z])(?!\s+(?:Chair|Leader|Mayor|Director|Chief|Head|Lieutenant)))")
 _HON_RX = re.compile(rf"^(?:(?:the\s+)?{HONORIFIC}\.?:?\s+)+", re.I)
 _HON_START = re.compile(rf"(?<![\w.])(?={HONORIFIC}\.?\s+[A-Z])")

@@ -272,3 +272,15 @@ def test_page_converted_to_markdown():
     assert [r.item for r in m.resolutions] == ["3", "4", "5"]
     (action,) = m.actions
     assert action.item == "4" and "foster carers recruited" in action.text and action.line == 24
+
+
+def test_attendance_page_table():
+    """Modern.gov's attendance page: name, role and attendance in columns."""
+    (m,) = extract(read_path(PAPERS / "attendance_page.txt")).meetings
+    assert (m.committee, m.date, m.record) == ("Children's Scrutiny Panel", "2025-03-06", "minutes")
+    a = m.attendance
+    assert names(a.present) == ["Ann Lee", "Bob Hill", "Di Evans", "Ed Ford", "Gail Hart"]   # not "Fay Gold" (absent)
+    assert names(a.apologies) == ["Cy Dee"]
+    assert [s.member for s in a.substitutes] == ["Ed Ford"]
+    assert names(a.also_present) == ["Hal Ince"] and names(a.officers) == ["Jo King", "Kim Long"]
+    assert a.present[0].description == "Chair"
