@@ -34,6 +34,8 @@ _APOLOGIES = re.compile(
     r"\bapolog(?:ies|y)(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been|have\s+been)?\s*"
     r"(?:received|submitted|given|noted|tendered|reported|presented|sent|made)?\s*"
     r"(?:from|on\s+behalf\s+of|by)\s+(?P<who>.+)$", re.I)
+# a person as minutes name them: "Councillor Ann Lee", "Mrs H. Quayle", "Bo Hill"
+_WHO = r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
 # "Councillors Ahmed and Brown sent their apologies."
 _APOLOGIES_AFTER = re.compile(
     r"^(?P<who>(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:(?:\s+|,\s*|\s+and\s+)"
@@ -41,16 +43,16 @@ _APOLOGIES_AFTER = re.compile(
     r"submitted|offered|sends|gives)\s+(?:(?:their|his|her)\s+)?apolog", re.I)
 # "Apologies were received from Councillor Ali, with Councillor Ray substituting."
 _WITH_SUB = re.compile(
-    r"(?P<b>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}),?\s+with\s+"
-    r"(?P<a>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
+    rf"(?P<b>{_WHO}),?\s+with\s+"
+    rf"(?P<a>{_WHO})\s+"
     r"(?:substituting|attending\s+as\s+(?:a\s+|their\s+|his\s+|her\s+)?substitute|as\s+(?:a\s+|their\s+|his\s+|her\s+)?substitute)")
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bthere\s+were\s+no\s+apologies\b", re.I)
 _SUBSTITUTE = re.compile(
-    r"(?P<a>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
+    rf"(?P<a>{_WHO})\s+"
     r"(?:substituted|was\s+(?:substituting|present\s+as\s+(?:a\s+)?substitute)|attended\s+as\s+(?:a\s+)?substitute|"
     r"was\s+appointed\s+to\s+the\s+(?:committee|panel|board)\s+in\s+place|deputised|"
     r"(?:attended|was\s+present|sat)\s+in\s+place|(?:had\s+been\s+)?appointed\s+.*?in\s+place)"
-    r"\s+(?:for|of)\s+(?P<b>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})")
+    rf"\s+(?:for|of)\s+(?P<b>{_WHO})")
 _SUB_PAREN = re.compile(r"\(\s*(?:substitut(?:e|ing)\s+for|in\s+place\s+of|sub(?:stitute)?\s+for)\s+([^)]+)\)", re.I)
 _ATTENDED = re.compile(
     r"^(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3})\s+"
@@ -59,7 +61,7 @@ _ATTENDED = re.compile(
 # ---------------------------------------------------------------- declarations
 _NO_DECL = re.compile(r"^(?:none\.?|nil\.?|there\s+were\s+(?:none|no\b.*)|no\s+(?:declarations|interests)\b.*)$", re.I)
 _DECLARED = re.compile(
-    r"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})\s+"
+    rf"(?P<who>{_WHO})\s+"
     r"(?:declared|disclosed|registered|made\s+a\s+declaration\s+of)\s+(?:an?\s+)?(?P<kind>(?:[\w\-]+\s+){0,4}?)interests?\b"
     r"(?P<rest>[^.]*)")
 _DECLARED_MANY = re.compile(
