@@ -22,7 +22,7 @@ _PAGES = re.compile(
     r"|(?:\s*\|?\s*\(?\s*(?:page|p\.)\s*(?P<e>\d{1,4})\s*\)?\s*\|?\s*$)", re.I)
 _PAGES_ONLY = re.compile(r"^\(?\s*(?:pages?\s*)?(\d{1,4})\s*[-\u2013]\s*(\d{1,4})\s*\)?$", re.I)
 _NUM = (r"(?P<num>\(\d{1,2}\)|\([a-z]\)|\d{1,3}\(?[a-h]\)?(?=[.)\s]|$)|\d{1,3}(?:\.\d{1,2})?(?=[.)\s]|$)|[A-Z]{1,6}\s?/\s?\d{1,4}\s?/\s?\d{2,4}"
-        r"|\d{1,3}/\d{2,4}|[A-Z]{2,6}/\d{1,4}(?=[.)\s]|$)|[A-Z]{1,4}\d{1,3})")
+        r"|\d{1,3}/\d{2,4}|[A-Z]{2,6}/\d{1,4}(?=[.)\s]|$)|(?-i:[A-Z]{2,6}) \d{1,4}(?=[.:]?(?:\t|\s{2,}|$))|[A-Z]{1,4}\d{1,3})")
 _ITEM = re.compile(rf"^(?:item\s+|minute\s+|no\.?\s*)?{_NUM}[.):]?(?:\t+|\s+|(?<=[.)])(?=[A-Z]))(?P<title>\S.*)$", re.I)
 _NUM_ONLY = re.compile(rf"^(?:item\s+|minute\s+)?{_NUM}[.):]?$", re.I)
 _DEBRIS = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d[\d.,]*\s*[KM]B\b|\s*\bpdf icon\b", re.I)
@@ -49,6 +49,8 @@ class Candidate:
 
 
 def _number_key(num: str) -> tuple | None:
+    if m := re.fullmatch(r"([A-Z]{2,6}) (\d{1,4})", num.strip()):
+        return ("ref", m.group(1), "", int(m.group(2)))          # "OSC 45"
     n = num.replace(" ", "")
     if m := re.fullmatch(r"\((\d{1,2})\)", n):
         return ("sub", int(m.group(1)))
@@ -137,7 +139,8 @@ def _candidate(spans: list[Span], i: int) -> Candidate | None:
     # a sentence with a final full stop is more likely a numbered paragraph
     elif raw.rstrip().endswith(".") and len(title.split()) > 14:
         weak = True
-    return Candidate(i, num.replace(" ", ""), title, pages, spans[i].first, spans[i].page,
+    number = num if re.fullmatch(r"[A-Z]{2,6} \d{1,4}", num) else num.replace(" ", "")
+    return Candidate(i, number, title, pages, spans[i].first, spans[i].page,
                      key[0] == "sub", key, weak)
 
 

@@ -94,7 +94,8 @@ def committee_in(text: str) -> str | None:
     if len(caps) < 2 or len(name) > 110 or not all(w.lstrip("(")[:1].isupper() for w in caps):
         return None
     if name.isupper():
-        name = " ".join(w.capitalize() if w.lower() not in _CONNECT else w.lower() for w in name.split())
+        name = " ".join("-".join(p.capitalize() for p in w.split("-")) if w.lower() not in _CONNECT else w.lower()
+                        for w in name.split())
     return name
 
 
@@ -111,11 +112,13 @@ def extract_council(text: Text, spans: list[Span]) -> str | None:
     paper that does not name its council gets none rather than a neighbour's."""
     weights: Counter[str] = Counter()
     for k, sp in enumerate(spans[:4000]):
-        if "Council" not in sp.text and "Borough of" not in sp.text and "COUNCIL" not in sp.text:
+        if "Council" not in sp.text and "Borough of" not in sp.text and "COUNCIL" not in sp.text \
+                and "BOROUGH OF" not in sp.text:
             continue
         line = clean(sp.text)
         if line.isupper():
-            line = " ".join(w.capitalize() for w in line.split())
+            line = " ".join(w.lower() if w.lower() in ("of", "and", "upon", "on", "in", "under") else w.capitalize()
+                            for w in line.split())
         for m in _COUNCIL.finditer(line):
             name = m.group(1) or m.group(2) or m.group(3)
             first = name.split()[0]
@@ -242,7 +245,7 @@ def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting, begin: in
                 meeting.venue = tail
         elif (not meeting.venue and j > h.index and len(s) < 90 and _VENUE_WORDS.search(s)
               and not committee_in(s) and not s.endswith(".") and "@" not in s and ":" not in s
-              and "http" not in s.lower()):
+              and "http" not in s.lower() and not _HON_RX.match(s)):
             meeting.venue = s.strip(" ,")
     # A sign-off "2.00 - 3.24 pm" gives the start time of minutes that print none above.
     if meeting.record == "minutes" and not meeting.time:

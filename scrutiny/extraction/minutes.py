@@ -53,6 +53,8 @@ _SUBSTITUTE = re.compile(
     r"was\s+appointed\s+to\s+the\s+(?:committee|panel|board)\s+in\s+place|deputised|"
     r"(?:attended|was\s+present|sat)\s+in\s+place|(?:had\s+been\s+)?appointed\s+.*?in\s+place)"
     rf"\s+(?:for|of)\s+(?P<b>{_WHO})")
+_SUBSTITUTE_BARE = re.compile(rf"(?P<a>{_WHO})\s+(?:attended|was\s+present)\s+as\s+(?:a|the)\s+substitute(?:\s+member)?"
+                              r"\s*(?:\.|$)")
 _SUB_PAREN = re.compile(r"\(\s*(?:substitut(?:e|ing)\s+for|in\s+place\s+of|sub(?:stitute)?\s+for)\s+([^)]+)\)", re.I)
 _ATTENDED = re.compile(
     r"^(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3})\s+"
@@ -67,7 +69,8 @@ _DECLARED = re.compile(
 _DECLARED_MANY = re.compile(
     r"\b(?:Councillors|Cllrs)\s+(?P<who>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)?(?:(?:,\s*|\s+and\s+)[A-Z][\w.'\-]*"
     r"(?:\s+[A-Z][\w.'\-]*)?)+)\s+(?:each\s+|both\s+)?(?:declared|disclosed)\b")
-_DECL_ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*|number\s+)?([\w/()]*\d[\w/()]*?)(?=[\s,.;)]|$)", re.I)
+_DECL_ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*|number\s+)?((?-i:[A-Z]{2,6}) \d{1,4}|"
+                        r"[\w/()]*\d[\w/()]*?)(?=[\s,.;)]|$)", re.I)
 _DECL_TITLE = re.compile(r"declaration|disclosure|interests?\b", re.I)
 # in the declarations item: "Councillor X asked it be noted that she was a member of ...",
 # "Councillor A. Smith - Item 16 - personal interest as a school governor."
@@ -444,6 +447,12 @@ def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> boo
             sm = re.match(r"^substitute(?:d\s+by)?\s*[:\-]?\s*(.+)$", p.description or "", re.I)
             if sm and looks_like_name(clean_name(sm.group(1)), True):
                 a.substitutes.append(Substitute(clean_name(sm.group(1)), p.name, line, sp.page))
+        return True
+    m = _SUBSTITUTE_BARE.search(text)
+    if m and looks_like_name(clean_name(m["a"]), True):
+        # "Councillor Hall attended as a substitute." - for the one member who sent apologies
+        for_ = a.apologies[0].name if len(a.apologies) == 1 else None
+        a.substitutes.append(Substitute(clean_name(m["a"]), for_, line, sp.page))
         return True
     m = _SUBSTITUTE.search(text)
     if m:

@@ -284,3 +284,21 @@ def test_attendance_page_table():
     assert [s.member for s in a.substitutes] == ["Ed Ford"]
     assert names(a.also_present) == ["Hal Ince"] and names(a.officers) == ["Jo King", "Kim Long"]
     assert a.present[0].description == "Chair"
+
+
+def test_minutes_with_lists_one_per_line_and_lettered_minute_numbers():
+    rec = extract(read_path(PAPERS / "borough_minutes_caps.txt"))
+    assert rec.council == "London Borough of Ashgrove"          # printed in capitals
+    (m,) = rec.meetings
+    assert m.committee == "Children and Young People Scrutiny Sub-Committee"
+    assert m.venue is None                                      # "Councillor Sophie Hall" is not a hall
+    assert [i.number for i in m.items] == ["OSC 45", "OSC 46", "OSC 47", "OSC 48"]
+    a = m.attendance
+    assert names(a.present)[-2:] == ["Michael Doyle", "Priya Kaur"]     # co-opted members
+    assert names(a.officers) == ["Sarah Kemp", "Dev Lal", "Hannah Moss"]
+    assert names(a.apologies) == ["Jane Nolan"]
+    # "attended as a substitute", for the one member who sent apologies
+    assert [(s.member, s.substituting_for) for s in a.substitutes] == [("Sophie Hall", "Jane Nolan")]
+    assert [(d.member, d.item) for d in m.declarations] == [("Raj Iyer", "OSC 48")]
+    assert [r.item for r in m.resolutions] == ["OSC 47", "OSC 48"]
+    assert [a.due for a in m.actions] == ["next meeting"]
