@@ -72,6 +72,8 @@ def committee_in(text: str) -> str | None:
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or words[k - 1].lower() in _CONNECT
                      or words[k - 1][:1] in "&"):
+        if words[k - 1].lower().strip(",.:;") == "council":
+            break                    # "THORNSHIRE COUNTY COUNCIL / CHILDREN'S ... COMMITTEE"
         if words[k - 1].endswith((",", ".", ":", ";")):
             # "Communities, Environment and Highways ... Committee": a list of remits
             if not (words[k - 1].endswith(",") and "and" in [w.lower() for w in words[k:]]
@@ -90,7 +92,11 @@ def committee_in(text: str) -> str | None:
     if any(w.lower() in _GENERIC for w in caps):
         return None
     if name.lower() in ("cabinet", "the cabinet", "executive"):
-        return name[0].upper() + name[1:]
+        # the body on its own: "Cabinet - Tuesday, 4th March", not "Cabinet members in attendance"
+        if re.match(r"^(?:the\s+)?(?:cabinet|executive)\s*(?:$|[-\u2013,:(]|\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+                    s, re.I):
+            return name[0].upper() + name[1:]
+        return None
     if len(caps) < 2 or len(name) > 110 or not all(w.lstrip("(")[:1].isupper() for w in caps):
         return None
     if name.isupper():
@@ -235,7 +241,7 @@ def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting, begin: in
             if times and not meeting.time and (len(s) < 160 or _LEAD.match(s)):
                 meeting.time = times[0].value
             # "Friday, 14 September 2018, 2.00 pm County Hall, Worcester" / "held at X on <date>"
-            held = re.search(r"\bheld (?:at|in) (.+?) on\b", s, re.I)
+            held = re.search(r"\bheld (?:at|in) (?!\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\b|noon\b)(.+?) on\b", s, re.I)
             if held and not meeting.venue:
                 meeting.venue = re.sub(r"^the\s+", "", held.group(1).strip(" ,"), flags=re.I)
             tail_from = max([d.end] + [t.end for t in times])

@@ -11,7 +11,7 @@ import re
 
 from ..reading import Span
 from .people import Person, _HON_RX, clean_name, looks_like_name, split_people
-from .records import (Action, Attendee, Declaration, Item, Meeting, Resolution, Substitute)
+from .records import (Action, Attendee, Declaration, Item, Meeting, Member, Resolution, Substitute)
 from .text_utils import clean, sentences, similarity
 
 # ---------------------------------------------------------------- attendance headings
@@ -20,10 +20,16 @@ _H_PRESENT = re.compile(r"^(?:members\s+)?present|^(?:committee|panel|board)\s+m
 _H_OFFICERS = re.compile(r"^(?:officers?|staff)(?:\s+(?:present|in\s+attendance|attending))?\b|"
                          r"^in\s+attendance\s*\(officers?\)", re.I)
 _H_ALSO = re.compile(r"^(?:others?\s+present|also\s+(?:present|attended|in\s+attendance|attending)|"
+                     r"(?:cabinet|executive|portfolio)\s+(?:members?|holders?)\s+(?:present|in\s+attendance|attending)|"
                      r"in\s+attendance|other\s+(?:members|councillors)\s+present|other\s+attendees|"
                      r"observers?|guests?)\b", re.I)
 _H_APOLOGIES = re.compile(r"^apologies(?:\s+for\s+absence)?\s*(?::|-|\u2013)\s*(?P<rest>.*)$", re.I)
 _H_SUBS = re.compile(r"^substitutes?(?:\s+members?)?\s*:\s*(?P<rest>.*)$", re.I)
+# a roll call: the committee's members, those present marked "(* = present at the meeting)"
+_H_ROLL = re.compile(r"^(?:elected\s+|committee\s+)?members(?:hip)?(?:\s+of\s+the\s+(?:committee|panel|board))?\s*:?$", re.I)
+_STAR_LEGEND = re.compile(r"^\(?\s*\*\s*(?:=|denotes|indicates)?\s*(?:members?\s+)?(?:present|attended|in\s+attendance)\b",
+                          re.I)
+_ORG_PREFIX = re.compile(r"^(?P<org>[A-Z][^:()]{2,80}):\s+(?P<rest>\S.*)$")
 _H_PARENT = re.compile(r"^attendance\s*:?$", re.I)
 _HEADING_REST = re.compile(r"^(?P<head>[^:]{3,40}):\s*(?P<rest>.+)$")
 
@@ -31,7 +37,7 @@ _ELECTED = re.compile(r"\b(?:Cllrs?|Councillors?|County\s+Councillor|Cabinet\s+M
                       r"Leader\s+of\s+the\s+Council|Deputy\s+Leader|MP\b|Mayor)\b", re.I)
 
 _APOLOGIES = re.compile(
-    r"\bapolog(?:ies|y)(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been|have\s+been)?\s*"
+    r"\bapolog(?:ies|y)(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been|have\s+been)?\s*(?:also\s+)?"
     r"(?:received|submitted|given|noted|tendered|reported|presented|sent|made)?\s*"
     r"(?:from|on\s+behalf\s+of|by)\s+(?P<who>.+)$", re.I)
 # a person as minutes name them: "Councillor Ann Lee", "Mrs H. Quayle", "Bo Hill"
@@ -43,9 +49,12 @@ _APOLOGIES_AFTER = re.compile(
     r"submitted|offered|sends|gives)\s+(?:(?:their|his|her)\s+)?apolog", re.I)
 # "Apologies were received from Councillor Ali, with Councillor Ray substituting."
 _WITH_SUB = re.compile(
-    rf"(?P<b>{_WHO}),?\s+with\s+"
+    rf"(?P<b>{_WHO})(?:\s*\([^)]*\))?,?\s+with\s+"
     rf"(?P<a>{_WHO})\s+"
     r"(?:substituting|attending\s+as\s+(?:a\s+|their\s+|his\s+|her\s+)?substitute|as\s+(?:a\s+|their\s+|his\s+|her\s+)?substitute)")
+_FOR_WHOM = re.compile(
+    rf"(?P<b>{_WHO})(?:\s*\([^)]*\))?,?\s+for\s+whom\s+(?P<a>{_WHO})\s+"
+    r"(?:substituted|was\s+substituting|attended\s+as\s+(?:a\s+)?substitute|deputised)")
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bthere\s+were\s+no\s+apologies\b", re.I)
 _SUBSTITUTE = re.compile(
     rf"(?P<a>{_WHO})\s+"
@@ -93,10 +102,31 @@ def _declaration_sentence(sent: str) -> Declaration | None:
                       flags=re.I).strip(" .")
     return Declaration(who, im.group(1) if im else None, interest or None)
 
+def _declaration_row(text: str) -> Declaration | None | bool:
+    """A row of a declarations table ("Sian Cadwaladr   5   Personal - Governor of ...");
+    None for its header row; False when the text is not a table row."""
+    cells = [c.strip() for c in re.split(r"\t+|\s{2,}", text.strip()) if c.strip()]
+    if len(cells) < 2:
+        return False
+    if len(cells) >= 3 and re.search(r"nature|interest|reason", cells[-1], re.I) and \
+            not any(ch.isdigit() for ch in cells[1]):
+        return None
+    had = bool(_HON_RX.match(cells[0]))
+    name = clean_name(cells[0])
+    if not looks_like_name(name, had) or len(cells[0].split()) > 5:
+        return False
+    item = cells[1] if len(cells) >= 3 and re.fullmatch(r"(?:item\s+|minute\s+)?[\w/()]*\d[\w/().]*", cells[1], re.I) \
+        else None
+    rest = cells[2:] if item else cells[1:]
+    return Declaration(name, re.sub(r"^(?:item|minute)\s+", "", item, flags=re.I) if item else None,
+                       " ".join(rest).strip(" -\u2013") or None)
+
+
 # ---------------------------------------------------------------- resolutions
 _RESOLVED = re.compile(
     r"^(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?P<mark>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|"
     r"Decision|RECOMMENDED|Recommended|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.,]\s*(?:that\s*:\s*)?|\s+(?=that\b)|\s*$|"
+    r"\s+to\s*:\s*|"
     r"(?:(?<=RESOLVED)|(?<=DECIDED))\s+(?=to\s+[a-z]+\b))",
     re.I)
 _CLAUSE = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|\d{1,2}\s)\s*")
@@ -119,15 +149,20 @@ _REQUEST = re.compile(
     r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
     r"\b(?:requested|requests\s+that|^requests?\s+(?:the|a|an|further|additional|officers?)\b|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
     r"to\s+be\s+\w+(?:ed|en)\b|asked\s+(?:the\s+)?(?:officers?|director|chair\w*|cabinet\s+member|council)\s+to\b|"
+    r"asked\s+the\s+(?:[\w&'\-]+\s+){0,5}?(?:officer|manager|director|lead|head|clerk|icb|trust|board|service)s?\s+"
+    r"to\s+(?!(?:explain|comment|outline|describe|elaborate|introduce|present|summarise|respond|answer|"
+    r"expand|speak|give)\b)\w+|"
     r"sought\s+(?:further|more|additional)\b|"
     r"asked\s+for\s+(?:an?\s+|the\s+)?(?:further\s+|more\s+|additional\s+|detailed\s+|written\s+|regular\s+)*"
     r"(?:report|update|briefing|breakdown|figures|data|paper|note)\b|"
     r"recommends?\s+to\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\b|"
     r"(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+be\s+recommended\s+to\b|"
+    r"(?:cabinet|executive|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+be\s+(?:advised|informed|notified)\s+"
+    r"(?:that|of)\b|\basks?\s+(?:the\s+)?(?:cabinet|executive|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+to\b|"
     r"^recommends?\s+that\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|portfolio\s+holder|director|"
     r"officers?|government|secretary\s+of\s+state|nhs|icb|integrated\s+care)\b|"
     r"recommendations?\s+be\s+(?:made|submitted|sent|forwarded|referred)\s+to\b|"
-    r"(?:comments|views|findings)\s+be\s+(?:submitted|sent|forwarded|referred|reported)\s+to\b|"
+    r"(?:comments|views|findings)\b[^.;]{0,200}?\bbe\s+(?:submitted|sent|forwarded|referred|reported)\s+to\b|"
     r"\brequests?\s+(?:an?\s+)?(?:further|additional|more\s+detailed)\s+(?:update|report|briefing|information)\b|"
     r"(?:^|\band\s+)to\s+write\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
     r"(?:subject\s+to|with)\s+the\s+addition\s+of\s+(?:an?\s+)?(?:report|item|update|session|briefing)\b)", re.I)
@@ -138,7 +173,9 @@ _SUBJ = (r"(?:\b(?:he|she|they|we|officers?|(?:the\s+)?(?:chair\w*|director|cabi
 _COMMIT = re.compile(
     rf"{_SUBJ}\s+(?:(?:also|then|now|still|later)\s+)?(?:would|will|shall)\s+(?:\w+\s+){{0,4}}?(?:{_V})\b|"
     rf"{_SUBJ}(?:\s+\w+)?\s+(?:agreed|offered|undertook|promised|hoped|committed)\s+to\s+"
-    rf"(?:\w+\s+){{0,2}}?(?:{_V}|review)\b|"
+    rf"(?:\w+\s+){{0,2}}?(?:{_V}|review|discuss|meet)\b|"
+    rf"\band\s+(?:agreed|offered|undertook|promised)\s+to\s+(?:\w+\s+){{0,2}}?(?:{_V}|review|discuss|meet)\b|"
+    r"\band\s+would\s+(?:\w+\s+){0,2}?(?:provide|circulate|share|send|forward|supply|write|e-?mail|confirm)\b|"
     rf"\b(?:was|were|be)\s+asked\s+to\s+(?:\w+\s+){{0,2}}?(?:{_V}|review)\b|"
     rf"\b(?:undertook|promised|pledged)\s+to\b|"
     rf"\baim\s+to\s+(?:{_V})\b", re.I)
@@ -217,6 +254,9 @@ _KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
          ("circulate", re.compile(r"circulat|\bshared?\b|distribut|passed\s+on|\bsend\b|\bsent\b", re.I)),
          ("report", re.compile(r"\breport|update|presentation", re.I))]
 
+# a commitment that answers the question before it: "... agreed to provide it / the figure"
+_BACK_REFERENCE = re.compile(r"\b(?:it|this|these|them|the\s+(?:figures?|information|answer|data|details|number|"
+                             r"breakdown|list|response|detail))\b", re.I)
 # a sentence that answers the one before it: "It was agreed that this would ..."
 _ANAPHORIC = re.compile(r"^(?:it\s+was\s+(?:agreed|confirmed|noted)\s+that\s+)?(?:this|these|it|they)\s+"
                         r"(?:would|will|should|could)\b|"
@@ -229,8 +269,10 @@ _DEBRIS = re.compile(r"^(?:audio\s+recording\b|video\s+recording\b|share\s+this\
                      r"webcast\b|\|+$)", re.I)
 _CLAUSE_ACTION = re.compile(
     rf"^(?:that\s+)?(?:the\s+)?(?:chair\w*|vice[- ]chair\w*|director[\w ,'&]*?|officers?|head\s+of[\w ,'&]*?|"
-    rf"cabinet\s+member[\w ,'&]*?|scrutiny\s+officer|clerk)\s+(?:be\s+(?:asked|requested|invited)\s+to\s+)?(?:{_V})\b",
+    rf"cabinet\s+member[\w ,'&]*?|scrutiny\s+officer|clerk)(?:\s+and\s+(?:the\s+)?vice[- ]chair\w*)?"
+    rf"(?:,\s+in\s+consultation\s+with\s+[^,]{{3,80}},)?\s+(?:be\s+(?:asked|requested|invited)\s+to\s+)?(?:{_V})\b",
     re.I)
+_PARA_NO = re.compile(r"^\d{1,3}\.\d{1,2}\.?\s+(?=\S)")
 _MINUTES_LABEL = re.compile(r"^(?:minutes|decision|minute)\s*:$", re.I)
 _SKIP_ITEM = re.compile(r"^(?:apolog|declarations?\b|disclosures?\b|(?:members'?\s+)?interests?\b|membership|"
                         r"substitut|attendance(?:\s+and\s+apologies)?$|(?:notification\s+of\s+)?substitut)", re.I)
@@ -353,6 +395,7 @@ def _attendance_table(spans: list[Span], start: int, end: int, meeting: Meeting)
 def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
     a = meeting.attendance
     section: str | None = None
+    starred = False
     prev_open = False
     table = _attendance_table(spans, start, end, meeting)
     for j in range(start, end):
@@ -366,6 +409,22 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
         inline = None
         m = _HEADING_REST.match(s)
         head = m["head"] if m else s
+        if _H_ROLL.match(s) and any(_STAR_LEGEND.match(clean(spans[k].text)) for k in range(j + 1, min(end, j + 3))):
+            section, starred = "roll", False
+            continue
+        if section == "roll":
+            if _STAR_LEGEND.match(s):
+                starred = True
+                continue
+            if starred and not (_H_PRESENT.match(head) or _H_OFFICERS.match(head) or _H_ALSO.match(head)
+                                or _H_APOLOGIES.match(s) or _H_SUBS.match(s)):
+                # "* Bernadette Fields (Chairman)" was there; "  Nigel Ashcombe" was not
+                p = _person_line(s)
+                if p:
+                    meeting.members.append(Member(p.name, p.description, sp.first, sp.page))
+                    if sp.text.lstrip().startswith("*"):
+                        a.present.append(Attendee(p.name, p.description, sp.first, sp.page, True))
+                continue
         for name, rx in (("present", _H_PRESENT), ("officers", _H_OFFICERS), ("also", _H_ALSO)):
             if rx.match(head) and len(head) < 45:
                 section = name
@@ -395,6 +454,10 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
         if not body.strip():
             continue
         line = sp.first
+        org = _ORG_PREFIX.match(body) if section in ("officers", "also", "present") and inline is None else None
+        if org and not _HON_RX.match(org["org"]) and split_people(org["rest"]):
+            # "Kelsey Hospitals NHS Foundation Trust: Martin Hollis (Chief Operating Officer)"
+            body, inline = org["rest"], org["rest"]
         if section in ("officers", "also") and inline is None and "," not in body.rstrip(",")[:0]:
             if prev_open:              # "Post, Post,\nOrganisation" continuation of the previous line
                 prev_open = body.rstrip().endswith(",")
@@ -425,6 +488,35 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
             elif section == "subs":
                 a.substitutes.append(Substitute(p.name, clean_name(p.description) if p.description else None,
                                                 line, sp.page))
+                if starred and not any(x.name == p.name for x in a.present):
+                    a.present.append(att)         # substitute members listed beside a roll call came
+
+
+# "Witnesses:" / "In attendance for this item:" and a person a line under an item
+_WITNESSES = re.compile(r"^(?:witnesses?|speakers?|(?:also\s+)?in\s+attendance\s+for\s+(?:this|the)\s+item|"
+                        r"attending\s+for\s+(?:this|the)\s+item|invited\s+guests?)\s*:?$", re.I)
+# a post outside the council: a partner body's people are "also present", not officers
+_EXTERNAL = re.compile(r"\b(?:NHS|Trust|ICB|Integrated\s+Care|Healthwatch|Police|Constabulary|Fire\s+and\s+Rescue|"
+                       r"College|University|Association|Foundation|Charity|CIC|Ltd|Limited|plc|Hospital|Ambulance|"
+                       r"Commission|Ofsted|CQC|Diocese|Federation|Society|Healthcare|Clinical|Voluntary|Citizens)\b")
+
+
+def _witnesses(spans: list[Span], j: int, end: int, meeting: Meeting) -> int:
+    """People listed under "Witnesses:", one a line; returns the span after the list."""
+    a = meeting.attendance
+    known = {x.name for x in a.present + a.officers + a.also_present}
+    while j < end:
+        sp = spans[j]
+        p = _person_line(clean(sp.text))
+        if p is None or not p.description:
+            break
+        if p.name not in known:
+            elected = bool(p.elected or _ELECTED.search(p.description or ""))
+            att = Attendee(p.name, p.description, sp.first, sp.page, elected)
+            (a.also_present if elected or _EXTERNAL.search(p.description) else a.officers).append(att)
+            known.add(p.name)
+        j += 1
+    return j
 
 
 def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> bool:
@@ -437,9 +529,10 @@ def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> boo
     if m:
         who = m["who"] if "who" in m.groupdict() else m["rest"]
         who = re.sub(r"\s+(?:for\s+(?:the|this)\s+meeting|for\s+absence)\b.*$", "", who).rstrip(" .")
-        if (w := _WITH_SUB.search(who)) is not None:
-            who = who[:w.start()] + w["b"]
-            a.substitutes.append(Substitute(clean_name(w["a"]), clean_name(w["b"]), line, sp.page))
+        for rx in (_WITH_SUB, _FOR_WHOM):
+            while (w := rx.search(who)) is not None:
+                who = who[:w.start()] + w["b"] + who[w.end():]
+                a.substitutes.append(Substitute(clean_name(w["a"]), clean_name(w["b"]), line, sp.page))
         for p in split_people(who):
             if not any(x.name == p.name for x in a.apologies):
                 a.apologies.append(Attendee(p.name, p.description, line, sp.page))
@@ -458,8 +551,11 @@ def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> boo
     if m:
         who, for_ = clean_name(m["a"]), clean_name(m["b"])
         if looks_like_name(who, True) and looks_like_name(for_, True):
-            if not any(s.member == who for s in a.substitutes):
+            known = next((s for s in a.substitutes if s.member == who), None)
+            if known is None:
                 a.substitutes.append(Substitute(who, for_, line, sp.page))
+            elif known.substituting_for is None:
+                known.substituting_for = for_
             return True
     m = _ATTENDED.match(text)
     if m:
@@ -514,16 +610,37 @@ def _resolution_block(spans: list[Span], j: int, end: int, inline: str) -> tuple
     return " ".join(parts), first, last, k
 
 
-def _clauses(text: str) -> list[tuple[int, str]]:
-    """Lettered / numbered clauses of a resolution: (offset, clause without its marker)."""
-    marks = list(re.finditer(r"(?:(?<=\s)|^)(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)])\s+(?=[A-Za-z])", text))
+def _clauses(text: str) -> list[tuple[int, str, str]]:
+    """Lettered / numbered clauses of a resolution: (offset, clause without its marker, the
+    marker's style).  The words before the first clause ("Cabinet be recommended to:") come
+    first, with style "intro"."""
+    marks = list(re.finditer(r"(?:(?<=\s)|^)(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)\s+(?=[A-Za-z])",
+                             text))
     if len(marks) < 2:
-        return [(0, text)]
+        return [(0, text, "")]
     out = []
+    intro = text[:marks[0].start()].strip()
+    if intro:
+        out.append((0, intro, "intro"))
     for k, mk in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        out.append((mk.end(), text[mk.end():end].strip()))
+        out.append((mk.end(), text[mk.end():end].strip(), _marker_style(mk.group(0))))
     return out
+
+
+def _marker_style(marker: str) -> str:
+    m = marker.strip()
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", m):
+        return "decimal"
+    if re.fullmatch(r"\(?[ivx]{1,4}\)", m) and m.strip("()") not in ("i", "v", "x") or m in ("(i)", "i)"):
+        return "roman"
+    if re.fullmatch(r"\(?[a-z]\)", m):
+        return "letter"
+    return "number"
+
+
+# "Cabinet be RECOMMENDED to:", "That the following recommendations be made to Cabinet:"
+_INTRO_REQUEST = re.compile(r"\b(?:recommend(?:ed|s|ations?)?|request(?:ed|s)?|asks?|urges?|invites?)\b[^:]*:\s*$", re.I)
 
 
 def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
@@ -561,6 +678,7 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
             spans = spans[:a] + [Span(sp0.text[inl.end():], sp0.first, sp0.last, sp0.page, sp0.parts)] + spans[a + 1:]
             j = a
         action_list = False
+        question: tuple[str, int, int] | None = None   # the question a commitment may answer
         listed: list[Action] = []          # the minutes' own list of actions for the item
         while j < b:
             sp = spans[j]
@@ -569,9 +687,13 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 j += 1
                 continue
             raw = re.sub(r"^(?:minutes|decision)\s*:\s*", "", raw, flags=re.I)
+            raw = _PARA_NO.sub("", raw)       # "5.9 RESOLVED - ...": the minute's paragraph number
             if _ACTIONS_HEAD.match(raw):
                 action_list = True
                 j += 1
+                continue
+            if _WITNESSES.match(raw):
+                j = _witnesses(spans, j + 1, b, meeting)
                 continue
             if action_list:
                 if _LIST_MARK.match(raw):
@@ -588,10 +710,20 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 if text:
                     res = Resolution(label, text, first, last, sp.page)
                     formal.append(res)
-                    for off, clause in _clauses(text):
+                    intro: tuple[str, str] | None = None     # a clause that asks, over the clauses under it
+                    for off, clause, style in _clauses(text):
+                        if clause.endswith(":") and (_INTRO_REQUEST.search(clause) or is_action(clause)[0]):
+                            intro = (clause, style)
+                            continue
+                        if intro and style == intro[1]:
+                            intro = None
+                        if style == "intro":
+                            continue
                         ok, req = is_action(clause)
                         if not ok and _CLAUSE_ACTION.search(clause):
                             ok, req = True, False
+                        if not ok and intro:
+                            ok, req = True, True          # "(a) that the proposed rent increase be ..."
                         if ok:
                             cl = clean(re.sub(r"^that\s+", "That ", clause))
                             clause_actions.append(_action(cl, label, first if off == 0 else _clause_line(spans, j, nxt, clause), last, sp.page, req))
@@ -622,6 +754,11 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                             meeting.declarations.append(Declaration(who, im.group(1) if im else None,
                                                                     interest, line, sp.page))
                         continue
+                if declarations_item and (dt := _declaration_row(sp.text)) is not False:
+                    if dt is not None:
+                        dt.line, dt.page = sp.first, sp.page
+                        meeting.declarations.append(dt)
+                    break
                 if declarations_item:
                     # "The following declarations were made: Councillor Patel - Item 7 - ..."
                     body = re.sub(r"^[^:]*\bdeclarations?\b[^:]*:\s*", "", sent, flags=re.I)
@@ -636,7 +773,13 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 if attendance_item:
                     continue
                 ok, req = is_action(sent)
-                if ok and narrative and narrative[-1].end_line == sp.last and _ANAPHORIC.match(sent):
+                asked = question if question and question[2] == j else None
+                question = (sent, line, j) if _QUESTION.search(sent) and not ok else None
+                if ok and asked and _BACK_REFERENCE.search(sent):
+                    # "X asked how many ... . The Head of Service agreed to provide the figure."
+                    narrative.append(_action(f"{asked[0]} {sent}", label, asked[1], sp.last, sp.page, req))
+                    narrative[-1].owner = narrative[-1].owner or _owner(sent)
+                elif ok and narrative and narrative[-1].end_line == sp.last and _ANAPHORIC.match(sent):
                     # "X requested a review.  It was agreed that this would be considered ..."
                     prev = narrative[-1]
                     prev.text = f"{prev.text} {sent}"

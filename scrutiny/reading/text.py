@@ -183,6 +183,52 @@ def mark_furniture(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _running_key(text: str) -> str | None:
+    s = " ".join(text.split()).lower()
+    if not 3 <= len(s) <= 120 or "\t" in text or "|" in text or re.search(r"\S\s{3,}\S", text.strip()):
+        return None               # a table's header row repeated on each page is not furniture
+    return re.sub(r"\d+", "#", s)
+
+
+def mark_running(lines: list[Line]) -> list[Line]:
+    """Flag running headers and footers of a text conversion: the same short line among the
+    first or last two lines of each of three or more pages in a row (two, in a paper of up
+    to three pages)."""
+    pages: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        if not ln.furniture and not ln.blank:
+            pages.setdefault(ln.page, []).append(k)
+    if len(pages) < 2:
+        return lines
+    seen: dict[str, set[int]] = {}
+    where: dict[str, list[int]] = {}
+    for page, idx in pages.items():
+        for k in dict.fromkeys(idx[:2] + idx[-2:]):
+            key = _running_key(lines[k].text)
+            if key:
+                seen.setdefault(key, set()).add(page)
+                where.setdefault(key, []).append(k)
+    # on every page of a run of pages (a heading that opens several documents of a pack
+    # is on scattered pages, not on each page in turn)
+    need = 2 if len(pages) <= 3 else 3
+    marked: set[int] = set()
+    for key, ps in seen.items():
+        if len(ps) < need:
+            continue
+        run: list[int] = []
+        for p in sorted(ps):
+            if run and p != run[-1] + 1:
+                if len(run) >= need:
+                    break
+                run = []
+            run.append(p)
+        if len(run) >= need:
+            marked.update(k for k in where[key] if lines[k].page in run)
+    if not marked:
+        return lines
+    return [Line(ln.no, ln.page, ln.text, True) if k in marked else ln for k, ln in enumerate(lines)]
+
+
 def from_string(data: str, source: str, kind: str = "text", sha256: str = "") -> Text:
     """Build a Text from decoded text.  Pages break at form feeds; in a text conversion
     without them, a printed page number ("Page 7") ends a page."""
@@ -207,6 +253,7 @@ def from_string(data: str, source: str, kind: str = "text", sha256: str = "") ->
             if ln.furniture and ln.text.strip():
                 page += 1
         lines = paged
+    lines = mark_running(lines)
     if not sha256:
         sha256 = hashlib.sha256(data.encode("utf-8")).hexdigest()
     return Text(source=source, lines=lines, kind=kind, sha256=sha256)
