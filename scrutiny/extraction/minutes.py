@@ -44,8 +44,8 @@ _APOLOGIES = re.compile(
 _WHO = r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}"
 # "Councillors Ahmed and Brown sent their apologies."
 _APOLOGIES_AFTER = re.compile(
-    r"^(?P<who>(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:(?:\s+|,\s*|\s+and\s+)"
-    r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*){0,12})\s+(?:had\s+)?(?:sent|gave|given|tendered|"
+    r"^(?P<who>(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*(?:(?:\s+|,\s*|\s+and\s+|\s*\([^)]*\)\s*)"
+    r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'\-]*){0,12}(?:\s*\([^)]*\))?)\s+(?:had\s+)?(?:sent|gave|given|tendered|"
     r"submitted|offered|sends|gives)\s+(?:(?:their|his|her)\s+)?apolog", re.I)
 # "Apologies were received from Councillor Ali, with Councillor Ray substituting."
 _WITH_SUB = re.compile(
@@ -62,7 +62,8 @@ _SUBSTITUTE = re.compile(
     r"was\s+appointed\s+to\s+the\s+(?:committee|panel|board)\s+in\s+place|deputised|"
     r"(?:attended|was\s+present|sat)\s+in\s+place|(?:had\s+been\s+)?appointed\s+.*?in\s+place)"
     rf"\s+(?:for|of)\s+(?P<b>{_WHO})")
-_SUBSTITUTE_BARE = re.compile(rf"(?P<a>{_WHO})\s+(?:attended|was\s+present)\s+as\s+(?:a|the)\s+substitute(?:\s+member)?"
+_SUBSTITUTE_BARE = re.compile(rf"(?P<a>{_WHO})\s+(?:(?:attended|was\s+present|was\s+in\s+attendance)\s+as\s+(?:a|the)\s+"
+                              r"substitute(?:\s+member)?|(?:attended|sat|was\s+present)\s+in\s+(?:his|her|their)\s+place)"
                               r"\s*(?:\.|$)")
 _SUB_PAREN = re.compile(r"\(\s*(?:substitut(?:e|ing)\s+for|in\s+place\s+of|sub(?:stitute)?\s+for)\s+([^)]+)\)", re.I)
 _ATTENDED = re.compile(
@@ -72,7 +73,7 @@ _ATTENDED = re.compile(
 # ---------------------------------------------------------------- declarations
 _NO_DECL = re.compile(r"^(?:none\.?|nil\.?|there\s+were\s+(?:none|no\b.*)|no\s+(?:declarations|interests)\b.*)$", re.I)
 _DECLARED = re.compile(
-    rf"(?P<who>{_WHO})\s+"
+    rf"(?P<who>{_WHO})\s+(?:each\s+|both\s+|also\s+)?"
     r"(?:declared|disclosed|registered|made\s+a\s+declaration\s+of)\s+(?:an?\s+)?(?P<kind>(?:[\w\-]+\s+){0,4}?)interests?\b"
     r"(?P<rest>[^.]*)")
 _DECLARED_MANY = re.compile(
@@ -127,7 +128,7 @@ _RESOLVED = re.compile(
     r"^(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?P<mark>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|"
     r"Decision|RECOMMENDED|Recommended|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.,]\s*(?:that\s*:\s*)?|\s+(?=that\b)|\s*$|"
     r"\s+to\s*:\s*|"
-    r"(?:(?<=RESOLVED)|(?<=DECIDED))\s+(?=to\s+[a-z]+\b))",
+    r"(?:(?<=RESOLVED)|(?<=DECIDED)|(?<=AGREED))\s+(?=to\s+[a-z]+\b))",
     re.I)
 _CLAUSE = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|\d{1,2}\s)\s*")
 _APPROVAL = re.compile(
@@ -147,7 +148,7 @@ _V = (r"provide|circulate|share|report\s+back|report|write|send|come\s+back|get\
       r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce")
 _REQUEST = re.compile(
     r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
-    r"\b(?:requested|requests\s+that|^requests?\s+(?:the|a|an|further|additional|officers?)\b|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
+    r"\b(?:requested|requests\s+that|^requests?\s+(?:that|the|a|an|further|additional|officers?)\b|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
     r"to\s+be\s+\w+(?:ed|en)\b|asked\s+(?:the\s+)?(?:officers?|director|chair\w*|cabinet\s+member|council)\s+to\b|"
     r"asked\s+the\s+(?:[\w&'\-]+\s+){0,5}?(?:officer|manager|director|lead|head|clerk|icb|trust|board|service)s?\s+"
     r"to\s+(?!(?:explain|comment|outline|describe|elaborate|introduce|present|summarise|respond|answer|"
@@ -157,6 +158,9 @@ _REQUEST = re.compile(
     r"(?:report|update|briefing|breakdown|figures|data|paper|note)\b|"
     r"recommends?\s+to\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\b|"
     r"(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+be\s+recommended\s+to\b|"
+    r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bshould\s)"
+    r"\bbe\s+(?:\w+\s+and\s+)?(?:submitted|referred|forwarded|reported)\s+to\s+(?:the\s+)?(?:cabinet|executive|council|"
+    r"mayor|leader)\b|\bbe\s+(?:asked|requested)\s+to\s+\w+|"
     r"(?:cabinet|executive|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+be\s+(?:advised|informed|notified)\s+"
     r"(?:that|of)\b|\basks?\s+(?:the\s+)?(?:cabinet|executive|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+to\b|"
     r"^recommends?\s+that\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|portfolio\s+holder|director|"
@@ -180,7 +184,7 @@ _COMMIT = re.compile(
     rf"\b(?:undertook|promised|pledged)\s+to\b|"
     rf"\baim\s+to\s+(?:{_V})\b", re.I)
 _PASSIVE = re.compile(
-    r"\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|included|"
+    r"\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|included|conveyed|"
     r"added\s+to\s+the\s+(?:\w+\s+){0,2}?(?:work\s*programme|forward\s+plan|agenda)|invited(?:\s+back)?|"
     r"distributed|considered\s+at\s+(?:the|a|its)\s+(?:next|future|following)|scheduled|arranged|"
     r"reported\s+back|written)\b|"
@@ -199,6 +203,9 @@ _NOT_ACTION = re.compile(
     r"\b(?:as\s+soon\s+as|once|when|whenever|until|if)\b[^,;]{0,60}\b(?:was|were|is|are)\s+requested\b|"
     r"\blater\s+(?:responded|confirmed|advised|reported)\b|"
     r"\bhad\s+(?:already\s+)?(?:been\s+)?(?:requested|circulated|provided|shared|sent|asked)\b|"
+    r"\b(?:confirmed|explained|advised|said|stated|assured\s+\w+)\s+that\b[^.]{0,120}?\bwould\s+(?:continue\s+to\s+)?"
+    r"be\s+(?:provided|available|offered|made\s+available)\s+(?!to\s+(?:the\s+)?(?:committee|members|panel|board|"
+    r"councillors?)\b)|"
     r"\b(?:would|will)\s+be\s+(?:useful|helpful|beneficial|good|important|necessary|interesting|of\s+interest|"
     r"a\s+focus|key|welcome|an?\s+(?:good|useful|helpful|sensible|excellent|ideal|suitable)\b)\b|"
     r"\b(?:information|data|figures|details|report|briefing|update|analysis)\b[^.]{0,80}?(?<!\bwas\s)(?<!\bwere\s)"
@@ -270,7 +277,7 @@ _DEBRIS = re.compile(r"^(?:audio\s+recording\b|video\s+recording\b|share\s+this\
 _CLAUSE_ACTION = re.compile(
     rf"^(?:that\s+)?(?:the\s+)?(?:chair\w*|vice[- ]chair\w*|director[\w ,'&]*?|officers?|head\s+of[\w ,'&]*?|"
     rf"cabinet\s+member[\w ,'&]*?|scrutiny\s+officer|clerk)(?:\s+and\s+(?:the\s+)?vice[- ]chair\w*)?"
-    rf"(?:,\s+in\s+consultation\s+with\s+[^,]{{3,80}},)?\s+(?:be\s+(?:asked|requested|invited)\s+to\s+)?(?:{_V})\b",
+    rf"(?:,\s+in\s+consultation\s+with\s+[^,]{{3,80}},)?\s+(?:be\s+(?:asked|requested|invited)\s+to\s+)?(?-i:{_V})\b",
     re.I)
 _PARA_NO = re.compile(r"^\d{1,3}\.\d{1,2}\.?\s+(?=\S)")
 _MINUTES_LABEL = re.compile(r"^(?:minutes|decision|minute)\s*:$", re.I)
@@ -453,6 +460,9 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
         body = inline if inline is not None else s
         if not body.strip():
             continue
+        if inline is None and (_APOLOGIES.search(s) or _APOLOGIES_AFTER.match(s) or _SUBSTITUTE.search(s)):
+            section = None        # "Apologies were received from ..." after the lists: prose, not a list
+            continue
         line = sp.first
         org = _ORG_PREFIX.match(body) if section in ("officers", "also", "present") and inline is None else None
         if org and not _HON_RX.match(org["org"]) and split_people(org["rest"]):
@@ -496,7 +506,8 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
 _WITNESSES = re.compile(r"^(?:witnesses?|speakers?|(?:also\s+)?in\s+attendance\s+for\s+(?:this|the)\s+item|"
                         r"attending\s+for\s+(?:this|the)\s+item|invited\s+guests?)\s*:?$", re.I)
 # a post outside the council: a partner body's people are "also present", not officers
-_EXTERNAL = re.compile(r"\b(?:NHS|Trust|ICB|Integrated\s+Care|Healthwatch|Police|Constabulary|Fire\s+and\s+Rescue|"
+_EXTERNAL = re.compile(r"\b(?:NHS|Trust|ICB|Integrated\s+Care|Healthwatch|Polic(?:e|ing)|Constabulary|Inspector|Constable|"
+                       r"Fire\s+and\s+Rescue|"
                        r"College|University|Association|Foundation|Charity|CIC|Ltd|Limited|plc|Hospital|Ambulance|"
                        r"Commission|Ofsted|CQC|Diocese|Federation|Society|Healthcare|Clinical|Voluntary|Citizens)\b")
 
@@ -519,11 +530,31 @@ def _witnesses(spans: list[Span], j: int, end: int, meeting: Meeting) -> int:
     return j
 
 
+# "Dr Helena Marwood, Chief Medical Officer, and Simon Achebe, ..., attended the meeting for this item."
+_ATTENDED_ITEM = re.compile(
+    r"^(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Inspector|Professor|Prof)\.?\s+)?[A-Z][^.]{2,300}?)\s+"
+    r"(?:attended(?:\s+the\s+meeting)?\s+(?:for\s+(?:this|the)\s+item|to\s+(?:present|introduce|answer|speak)|"
+    r"at\s+the\s+invitation)|was\s+(?:also\s+)?(?:present|in\s+attendance)\s+for\s+(?:this|the)\s+item|"
+    r"(?:was|were)\s+also\s+(?:present|in\s+attendance))\b")
+
+
 def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> bool:
     """Attendance stated in a sentence.  True if the sentence was about attendance."""
     a = meeting.attendance
     line = sp.line_at(off)
     if _NO_APOLOGIES.search(text):
+        return True
+    m = _ATTENDED_ITEM.match(text)
+    if m and (people := split_people(m["who"])):
+        known = {x.name for x in a.present + a.officers + a.also_present}
+        outside = bool(_EXTERNAL.search(m["who"]))
+        for p in people:
+            if p.name in known or _EXTERNAL.search(p.name) or re.search(r"\b(?:Council|Board|Borough|Integrated|"
+                                                                       r"County)\b", p.name):
+                continue              # an organisation's name split off a post ("NHS Lowfield and ...")
+            elected = bool(p.elected or _ELECTED.search(p.description or ""))
+            att = Attendee(p.name, p.description, line, sp.page, elected)
+            (a.also_present if elected or outside else a.officers).append(att)
         return True
     m = _APOLOGIES.search(text) or _H_APOLOGIES.match(text) or _APOLOGIES_AFTER.match(text)
     if m:
@@ -677,6 +708,10 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
             sp0 = spans[a]
             spans = spans[:a] + [Span(sp0.text[inl.end():], sp0.first, sp0.last, sp0.page, sp0.parts)] + spans[a + 1:]
             j = a
+        j0 = j
+        if attendance_item:
+            # "Members present:" / "In attendance:" / "Officers:" lists printed under the apologies item
+            _attendance_sections(spans, a + 1, b, meeting)
         action_list = False
         question: tuple[str, int, int] | None = None   # the question a commitment may answer
         listed: list[Action] = []          # the minutes' own list of actions for the item
@@ -704,29 +739,8 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 action_list = False
             if sm := _SUBJECT_RESOLVED.match(raw):
                 raw = raw[sm.end():]
-            m = _RESOLVED.match(raw)
-            if m and not (m["mark"].lower() in ("agreed", "decision", "outcome") and raw[m.end():][:1].islower()):
-                text, first, last, nxt = _resolution_block(spans, j, b, raw[m.end():])
-                if text:
-                    res = Resolution(label, text, first, last, sp.page)
-                    formal.append(res)
-                    intro: tuple[str, str] | None = None     # a clause that asks, over the clauses under it
-                    for off, clause, style in _clauses(text):
-                        if clause.endswith(":") and (_INTRO_REQUEST.search(clause) or is_action(clause)[0]):
-                            intro = (clause, style)
-                            continue
-                        if intro and style == intro[1]:
-                            intro = None
-                        if style == "intro":
-                            continue
-                        ok, req = is_action(clause)
-                        if not ok and _CLAUSE_ACTION.search(clause):
-                            ok, req = True, False
-                        if not ok and intro:
-                            ok, req = True, True          # "(a) that the proposed rent increase be ..."
-                        if ok:
-                            cl = clean(re.sub(r"^that\s+", "That ", clause))
-                            clause_actions.append(_action(cl, label, first if off == 0 else _clause_line(spans, j, nxt, clause), last, sp.page, req))
+            nxt = _read_resolution(spans, j, b, raw, label, formal, clause_actions)
+            if nxt is not None:
                 j = nxt
                 continue
             if item is None and meeting.items:
@@ -790,6 +804,15 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 elif _NOTED.search(sent):
                     noted.append(Resolution(label, sent, line, sp.last, sp.page))
             j += 1
+        if not formal and labels and labels[0] < j0 - 1:
+            # the page's "Decision:" holds the resolution its "Minutes:" do not repeat
+            k = labels[0] + 1
+            while k < j0 - 1:
+                raw = _PARA_NO.sub("", clean(spans[k].text))
+                if sm := _SUBJECT_RESOLVED.match(raw):
+                    raw = raw[sm.end():]
+                nxt = _read_resolution(spans, k, j0 - 1, raw, label, formal, clause_actions)
+                k = nxt if nxt is not None else k + 1
         meeting.resolutions.extend(formal)
         if not any(r for r in formal if not _APPROVAL.search(r.text)) and not formal:
             meeting.resolutions.extend(noted[-1:])
@@ -798,6 +821,41 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
         if listed:
             kept = listed      # the item's list of actions is the record of what was agreed, one entry each
         meeting.actions.extend(sorted(kept + clause_actions, key=lambda x: x.line or 0))
+
+
+def _read_resolution(spans: list[Span], j: int, b: int, raw: str, label: str | None,
+                     formal: list[Resolution], clause_actions: list[Action]) -> int | None:
+    """A RESOLVED block starting at spans[j] (its cleaned text `raw`): the resolution, and an
+    action for each clause that asks someone to act.  Returns the span after the block, or
+    None when spans[j] does not start one."""
+    m = _RESOLVED.match(raw)
+    if not m or (m["mark"].lower() in ("agreed", "decision", "outcome") and raw[m.end():][:1].islower()
+                 and not m["mark"].isupper()):
+        return None
+    sp = spans[j]
+    text, first, last, nxt = _resolution_block(spans, j, b, raw[m.end():])
+    if not text:
+        return nxt
+    formal.append(Resolution(label, text, first, last, sp.page))
+    intro: tuple[str, str] | None = None     # a clause that asks, over the clauses under it
+    for off, clause, style in _clauses(text):
+        if clause.endswith(":") and _INTRO_REQUEST.search(clause):
+            intro = (clause, style)
+            continue
+        if intro and style == intro[1]:
+            intro = None
+        if style == "intro":
+            continue
+        ok, req = is_action(clause)
+        if not ok and _CLAUSE_ACTION.search(clause):
+            ok, req = True, False
+        if not ok and intro:
+            ok, req = True, True          # "(a) that the proposed rent increase be ..."
+        if ok:
+            cl = clean(re.sub(r"^that\s+", "That ", clause))
+            line = first if off == 0 else _clause_line(spans, j, nxt, clause)
+            clause_actions.append(_action(cl, label, line, last, sp.page, req))
+    return nxt
 
 
 def _clause_line(spans: list[Span], j: int, nxt: int, clause: str) -> int:
