@@ -22,7 +22,7 @@ _PAGES = re.compile(
     r"|(?:\s*\|?\s*\(?\s*(?:page|p\.)\s*(?P<e>\d{1,4})\s*\)?\s*\|?\s*$)", re.I)
 _PAGES_ONLY = re.compile(r"^\(?\s*(?:pages?\s*)?(\d{1,4})\s*[-\u2013]\s*(\d{1,4})\s*\)?$", re.I)
 _NUM = (r"(?P<num>\(\d{1,2}\)|\([a-z]\)|\d{1,3}\(?[a-h]\)?(?=[.)\s]|$)|\d{1,3}(?:\.\d{1,2})?(?=[.)\s]|$)|[A-Z]{1,6}\s?/\s?\d{1,4}\s?/\s?\d{2,4}"
-        r"|\d{1,3}/\d{2,4}|[A-Z]{2,6}/\d{1,4}(?=[.)\s]|$)|(?-i:[A-Z]{2,6}) \d{1,4}(?=[.:]?(?:\s|$))|[A-Z]{1,4}\d{1,3})")
+        r"|\d{1,3}/\d{2,4}|[A-Z]{2,6}/\d{1,4}(?=[.)\s]|$)|(?!(?i:part|page|appendix|annex|section|table|stage|phase|item|room|year|ward|level|step|key|week)\b)(?-i:[A-Z]{2,6}) \d{1,4}(?=[.:]?(?:\s|$))|[A-Z]{1,4}\d{1,3})")
 _ITEM = re.compile(rf"^(?:item\s+|minute\s+|no\.?\s*)?{_NUM}[.):]?(?:\t+|\s+|(?<=[.)])(?=[A-Z]))(?P<title>\S.*)$", re.I)
 _NUM_ONLY = re.compile(rf"^(?:item\s+|minute\s+)?{_NUM}[.):]?$", re.I)
 _DEBRIS = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d[\d.,]*\s*[KM]B\b|\s*\bpdf icon\b", re.I)
@@ -136,6 +136,10 @@ def _candidate(spans: list[Span], i: int) -> Candidate | None:
         title, weak = _title_head(title), True
         if not title:
             return None
+        # a table row whose title cell runs on into a note ("Date of Next Meeting The next ...")
+        weak = "\t" not in raw
+    elif "\t" in raw and len(title.split()) > 10 and (head := _title_head(title)):
+        title = head              # a table cell holding the title and a note after it
     # a sentence with a final full stop is more likely a numbered paragraph
     elif raw.rstrip().endswith(".") and len(title.split()) > 14:
         weak = True
@@ -215,6 +219,9 @@ def find_items(spans: list[Span], start: int, end: int, *, max_gap: int | None =
                 continue
             if c.sub:
                 want = 1 if last_sub is None else last_sub[1] + 1
+                prefix = re.match(r"\d+", c.number)
+                if prefix and not (last_top[0] == "top" and int(prefix.group(0)) == last_top[1]):
+                    continue                  # "4a" belongs under item 4 only
                 if c.key[1] == want:
                     chain.append(c)
                     last_sub = c.key

@@ -154,10 +154,14 @@ class _Header:
 def _header_at(spans: list[Span], i: int) -> _Header | None:
     """Is spans[i] the start of a meeting heading?  Look at it and the few spans after."""
     s = clean(spans[i].text)
-    if len(s) > 260 or s.endswith(("?",)):
+    if (len(s) > 260 and not (len(s) < 480 and _SUMMONS.search(s))) or s.endswith(("?",)):
         return None
+    if s.count(")") > s.count("("):
+        return None          # the end of a bracket begun on the line before: "... Care Board)"
     low = s.lower()
     committee = committee_in(s) if len(s) < 200 else None
+    if committee is None and (sm := _SUMMONS.search(s)):
+        committee = committee_in(sm.group(1))     # a long summons sentence
     if committee is None and i + 1 < len(spans) and len(s) < 120 and not s.endswith("."):
         # "Minutes of the Children and Families Overview and Scrutiny" / "Panel"
         committee = committee_in(s + " " + clean(spans[i + 1].text)) if len(spans[i + 1].text) < 40 else None
@@ -201,7 +205,7 @@ def _headers(spans: list[Span]) -> list[_Header]:
     found: list[_Header] = []
     seen_dates: set[str] = set()
     for i, sp in enumerate(spans):
-        if len(sp.text) > 260:
+        if len(sp.text) > 480:
             continue
         h = _header_at(spans, i)
         if not h:
@@ -274,6 +278,11 @@ _MEMBERSHIP_STOP = re.compile(
     r"item\s*no|no\.\s*item|enquiries|published|issued)", re.I)
 
 
+_RESERVES = re.compile(r"^(?:reserve|named\s+substitute|standing\s+substitute)s?(?:\s+members?)?\s*[:\-]", re.I)
+_ORG_DASH_NAME = re.compile(r"^(?P<org>[A-Z][^\-\u2013]{2,80}?)\s+[-\u2013]\s+(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
+                            r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){1,3})$")
+
+
 def _members(spans: list[Span], start: int, end: int) -> tuple[list[Member], int]:
     """The membership list of an agenda front sheet: (members, index after the list)."""
     k = None
@@ -294,6 +303,26 @@ def _members(spans: list[Span], start: int, end: int) -> tuple[list[Member], int
             break
         if len(s) > 400:
             break
+        if _RESERVES.match(s):
+            j += 1                      # reserve / substitute members are not members
+            continue
+        if (lab := re.match(r"^(?P<label>[^:]{3,60}):\s*(?P<rest>\S.*)$", s)) and not split_people(lab["label"]):
+            # "Co-opted Member (non-voting): Beatrice Mwangi (Tenants' Federation)"
+            group_role = re.sub(r"\s*\(.*?\)\s*", " ", lab["label"]).strip()
+            s = lab["rest"]
+        if (org := _ORG_DASH_NAME.match(s)) and looks_like_name(clean_name(org["name"]), False) \
+                and not _HON_RX.match(org["org"]):
+            # "Healthwatch Ravensholme - Pauline Greenhalgh": a seat held for an organisation
+            name = clean_name(org["name"])
+            if name.lower() not in seen:
+                seen.add(name.lower())
+                out.append(Member(name, f"{re.sub(r's$', '', group_role)} ({org['org']})" if group_role
+                                  else org["org"], spans[j].first, spans[j].page))
+            j += 1
+            continue
+        if re.search(r"[-\u2013:]\s*vacan(?:cy|t)\s*$|^vacan(?:cy|t)\b", s, re.I):
+            j += 1                      # an empty seat
+            continue
         people = split_people(s)
         if not people:
             # a group heading: "Co-opted Church Representatives (for education matters)"
