@@ -22,7 +22,7 @@ _PAGES = re.compile(
     r"|(?:\s*\|?\s*\(?\s*(?:page|p\.)\s*(?P<e>\d{1,4})\s*\)?\s*\|?\s*$)", re.I)
 _PAGES_ONLY = re.compile(r"^\(?\s*(?:pages?\s*)?(\d{1,4})\s*[-\u2013]\s*(\d{1,4})\s*\)?$", re.I)
 _NUM = (r"(?P<num>\(\d{1,2}\)|\([a-z]\)|\d{1,3}\(?[a-h]\)?(?=[.)\s]|$)|\d{1,3}(?:\.\d{1,2})?(?=[.)\s]|$)|[A-Z]{1,6}\s?/\s?\d{1,4}\s?/\s?\d{2,4}"
-        r"|\d{1,3}/\d{2,4}|[A-Z]{2,6}/\d{1,4}(?=[.)\s]|$)|(?!(?i:part|page|appendix|annex|section|table|stage|phase|item|room|year|ward|level|step|key|week)\b)(?-i:[A-Z]{2,6}) \d{1,4}(?=[.:]?(?:\s|$))|[A-Z]{1,4}\d{1,3})")
+        r"|\d{1,3}/\d{2,4}|[A-Z]{2,6}/\d{1,4}(?=[.)\s]|$)|(?-i:[A-Z]{2,6})\.\d{1,4}(?=[.)\s]|$)|(?!(?i:part|page|appendix|annex|section|table|stage|phase|item|room|year|ward|level|step|key|week)\b)(?-i:[A-Z]{2,6}) \d{1,4}(?=[.:]?(?:\s|$))|[A-Z]{1,4}\d{1,3})")
 _ITEM = re.compile(rf"^(?:item\s+|minute\s+|no\.?\s*)?{_NUM}[.):]?(?:\t+|\s+|(?<=[.)])(?=[A-Z]))(?P<title>\S.*)$", re.I)
 _NUM_ONLY = re.compile(rf"^(?:item\s+|minute\s+)?{_NUM}[.):]?$", re.I)
 _DEBRIS = re.compile(r"\s*(?:pdf icon\s*)?PDF\s+\d[\d.,]*\s*[KM]B\b|\s*\bpdf icon\b", re.I)
@@ -67,8 +67,8 @@ def _number_key(num: str) -> tuple | None:
         return ("ref", "", m.group(2), int(m.group(1)))
     if m := re.fullmatch(r"([A-Z]{1,4})(\d{1,3})", n):
         return ("ref", m.group(1), "", int(m.group(2)))
-    if m := re.fullmatch(r"([A-Z]{2,6})/(\d{1,4})", n):
-        return ("ref", m.group(1), "/", int(m.group(2)))          # "OSC/12"
+    if m := re.fullmatch(r"([A-Z]{2,6})[/.](\d{1,4})", n):
+        return ("ref", m.group(1), "/", int(m.group(2)))          # "OSC/12", "JHOSC.14"
     return None
 
 

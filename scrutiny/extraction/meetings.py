@@ -264,7 +264,8 @@ def _fields(spans: list[Span], h: _Header, end: int, meeting: Meeting, begin: in
             if re.fullmatch(r"\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?\s*[-\u2013]\s*\d{1,2}[.:]\d\d\s*[ap]\.?m\.?", s, re.I):
                 meeting.time = parse_time(s)
                 break
-            m = re.search(r"\bmeeting (?:commenced|began|started|opened) at\s+([^.]+)", s, re.I)
+            m = re.search(r"\bmeeting (?:commenced|began|started|opened) at\s+(\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?|noon|"
+                          r"\d{1,2}[.:]\d\d)", s, re.I)
             if m:
                 meeting.time = parse_time(m.group(1))
                 break

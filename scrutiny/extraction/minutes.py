@@ -54,7 +54,7 @@ _WITH_SUB = re.compile(
     r"(?:substituting|attending\s+as\s+(?:a\s+|their\s+|his\s+|her\s+)?substitute|as\s+(?:a\s+|their\s+|his\s+|her\s+)?substitute)")
 _FOR_WHOM = re.compile(
     rf"(?P<b>{_WHO})(?:\s*\([^)]*\))?,?\s+for\s+whom\s+(?P<a>{_WHO})\s+"
-    r"(?:substituted|was\s+substituting|attended\s+as\s+(?:a\s+)?substitute|deputised)")
+    r"(?:substituted|was\s+substituting|attended\s+as\s+(?:a\s+)?substitute|deputised|attended)")
 _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bthere\s+were\s+no\s+apologies\b", re.I)
 _SUBSTITUTE = re.compile(
     rf"(?P<a>{_WHO})\s+"
@@ -80,7 +80,7 @@ _DECLARED_MANY = re.compile(
     r"\b(?:Councillors|Cllrs)\s+(?P<who>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)?(?:(?:,\s*|\s+and\s+)[A-Z][\w.'\-]*"
     r"(?:\s+[A-Z][\w.'\-]*)?)+)\s+(?:each\s+|both\s+)?(?:declared|disclosed)\b")
 _DECL_ITEM = re.compile(r"\b(?:agenda\s+)?(?:item|minute)\s+(?:no\.?\s*|number\s+)?((?-i:[A-Z]{2,6}) \d{1,4}|"
-                        r"[\w/()]*\d[\w/()]*?)(?=[\s,.;)]|$)", re.I)
+                        r"[\w/().]*\d[\w/()]*?)(?=[\s,.;)]|$)", re.I)
 _DECL_TITLE = re.compile(r"declaration|disclosure|interests?\b", re.I)
 # in the declarations item: "Councillor X asked it be noted that she was a member of ...",
 # "Councillor A. Smith - Item 16 - personal interest as a school governor."
@@ -92,6 +92,14 @@ _DECL_WORDS = re.compile(r"interest|declared|member of|governor|trustee|employ|d
 
 
 def _declaration_sentence(sent: str) -> Declaration | None:
+    lead = re.match(r"^(?:in\s+relation\s+to|with\s+(?:regard|respect)\s+to|regarding|on)\s+(?:agenda\s+)?"
+                    r"(?:item|minute)\s+(?P<item>[\w/.]*\d[\w/]*),\s*", sent.strip(), re.I)
+    if lead:
+        # "In relation to item C15, Councillor Ahmed Latif said that his son ..."
+        d = _declaration_sentence(sent.strip()[lead.end():])
+        if d:
+            d.item = d.item or lead["item"]
+        return d
     m = _DECL_PERSON.match(sent.strip())
     if not m or not _DECL_WORDS.search(m["rest"]):
         return None
@@ -145,7 +153,7 @@ _NOTED = re.compile(
 _V = (r"provide|circulate|share|report\s+back|report|write|send|come\s+back|get\s+back|look\s+into|"
       r"confirm|publish|clarify|check|explore|obtain|prepare|raise|seek|chase|email|"
       r"respond|update|invite|arrange|include|forward|follow\s+up|investigate|liaise|bring|supply|"
-      r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce")
+      r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce|finali[sz]e|submit|draft")
 _REQUEST = re.compile(
     r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
     r"\b(?:requested|requests\s+that|^requests?\s+(?:that|the|a|an|further|additional|officers?)\b|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
@@ -154,9 +162,14 @@ _REQUEST = re.compile(
     r"to\s+(?!(?:explain|comment|outline|describe|elaborate|introduce|present|summarise|respond|answer|"
     r"expand|speak|give)\b)\w+|"
     r"sought\s+(?:further|more|additional)\b|"
-    r"asked\s+for\s+(?:an?\s+|the\s+)?(?:further\s+|more\s+|additional\s+|detailed\s+|written\s+|regular\s+)*"
+    r"asked\s+for\s+(?:an?\s+|the\s+)?(?:further\s+|more\s+|additional\s+|detailed\s+|written\s+|regular\s+|next\s+)*"
     r"(?:report|update|briefing|breakdown|figures|data|paper|note)\b|"
-    r"recommends?\s+to\s+(?:the\s+)?(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\b|"
+    r"recommends?\s+to\s+(?:the\s+)?(?:[\w&'\-]+\s+){0,8}?(?:cabinet|executive|council|mayor|leader|cabinet\s+member|"
+    r"portfolio\s+holder|board|icb|trust|government|minister|secretary\s+of\s+state)\b|"
+    r"\b(?:members|the\s+(?:committee|panel|board|commission|sub-committee))\s+(?:would\s+like|were\s+keen|was\s+keen|"
+    r"wished)\s+to\s+(?:see|receive|have)\b|"
+    r"\bwanted\s+(?:the\s+)?(?:next|future|a|an|further)\s+(?:[\w\-]+\s+){0,3}?(?:reports?|updates?|briefings?)\s+to\s+"
+    r"(?:show|include|set\s+out|cover)\b|\basked\s+to\s+(?:see|receive|have\s+sight\s+of)\b|"
     r"(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+be\s+recommended\s+to\b|"
     r"(?<!\bwould\s)(?<!\bwill\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bshould\s)"
     r"\bbe\s+(?:\w+\s+and\s+)?(?:submitted|referred|forwarded|reported)\s+to\s+(?:the\s+)?(?:cabinet|executive|council|"
@@ -169,7 +182,7 @@ _REQUEST = re.compile(
     r"(?:comments|views|findings)\b[^.;]{0,200}?\bbe\s+(?:submitted|sent|forwarded|referred|reported)\s+to\b|"
     r"\brequests?\s+(?:an?\s+)?(?:further|additional|more\s+detailed)\s+(?:update|report|briefing|information)\b|"
     r"(?:^|\band\s+)to\s+write\s+to\s+(?:the\s+)?(?-i:[A-Z])|"
-    r"(?:subject\s+to|with)\s+the\s+addition\s+of\s+(?:an?\s+)?(?:report|item|update|session|briefing)\b)", re.I)
+    r"(?:subject\s+to|with)\s+the\s+addition\s+of\s+(?:an?\s+)?(?:report|item|update|session|briefing|review)\b)", re.I)
 # who commits: a person, a post, officers, or a pronoun standing for them
 _SUBJ = (r"(?:\b(?:he|she|they|we|officers?|(?:the\s+)?(?:chair\w*|director|cabinet\s+member|portfolio\s+holder|"
          r"head|manager|lead|officer|department|service|team|clerk|democratic\s+services)\b(?:\s+(?:of|for|with)"
@@ -277,7 +290,8 @@ _DEBRIS = re.compile(r"^(?:audio\s+recording\b|video\s+recording\b|share\s+this\
 _CLAUSE_ACTION = re.compile(
     rf"^(?:that\s+)?(?:the\s+)?(?:chair\w*|vice[- ]chair\w*|director[\w ,'&]*?|officers?|head\s+of[\w ,'&]*?|"
     rf"cabinet\s+member[\w ,'&]*?|scrutiny\s+officer|clerk)(?:\s+and\s+(?:the\s+)?vice[- ]chair\w*)?"
-    rf"(?:,\s+in\s+consultation\s+with\s+[^,]{{3,80}},)?\s+(?:be\s+(?:asked|requested|invited)\s+to\s+)?(?-i:{_V})\b",
+    rf"(?:,\s+in\s+consultation\s+with\s+[^,]{{3,80}},)?\s+(?:be\s+(?:asked|requested|invited|authori[sz]ed)\s+to\s+)?"
+    rf"(?-i:{_V})\b",
     re.I)
 _PARA_NO = re.compile(r"^\d{1,3}\.\d{1,2}\.?\s+(?=\S)")
 _MINUTES_LABEL = re.compile(r"^(?:minutes|decision|minute)\s*:$", re.I)
@@ -535,7 +549,7 @@ _ATTENDED_ITEM = re.compile(
     r"^(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Inspector|Professor|Prof)\.?\s+)?[A-Z][^.]{2,300}?)\s+"
     r"(?:attended(?:\s+the\s+meeting)?\s+(?:for\s+(?:this|the)\s+item|to\s+(?:present|introduce|answer|speak)|"
     r"at\s+the\s+invitation)|was\s+(?:also\s+)?(?:present|in\s+attendance)\s+for\s+(?:this|the)\s+item|"
-    r"(?:was|were)\s+also\s+(?:present|in\s+attendance))\b")
+    r"(?:was|were)\s+also\s+(?:present|in\s+attendance)|attended(?:\s+the\s+meeting)?\s+for\s+items?\s+[\w/.]*\d)")
 
 
 def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> bool:
@@ -645,8 +659,8 @@ def _clauses(text: str) -> list[tuple[int, str, str]]:
     """Lettered / numbered clauses of a resolution: (offset, clause without its marker, the
     marker's style).  The words before the first clause ("Cabinet be recommended to:") come
     first, with style "intro"."""
-    marks = list(re.finditer(r"(?:(?<=\s)|^)(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)\s+(?=[A-Za-z])",
-                             text))
+    marks = list(re.finditer(r"(?:(?<=\s)|^)(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|[ivx]{1,4}\.|\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)"
+                             r"\s+(?=[A-Za-z])", text))
     if len(marks) < 2:
         return [(0, text, "")]
     out = []
@@ -663,7 +677,7 @@ def _marker_style(marker: str) -> str:
     m = marker.strip()
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", m):
         return "decimal"
-    if re.fullmatch(r"\(?[ivx]{1,4}\)", m) and m.strip("()") not in ("i", "v", "x") or m in ("(i)", "i)"):
+    if re.fullmatch(r"\(?[ivx]{1,4}\)|[ivx]{1,4}\.", m) and m.strip("().") not in ("v", "x"):
         return "roman"
     if re.fullmatch(r"\(?[a-z]\)", m):
         return "letter"
@@ -701,6 +715,8 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
         # what was decided and minuted (the decision repeats in the minutes: read the minutes)
         labels = [k for k in range(a, b) if _MINUTES_LABEL.match(spans[k].text.strip())]
         full = [k for k in labels if spans[k].text.strip().lower().startswith("minute")]
+        # "Decision:" and no "Minutes:" after it (apologies and interests under it are not decisions)
+        decision_first = bool(labels and not full) and not attendance_item and not declarations_item
         if full or labels:
             j = (full or labels)[0] + 1
         elif item is not None and (inl := _INLINE_MINUTES.search(spans[a].text)):
@@ -739,6 +755,10 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 action_list = False
             if sm := _SUBJECT_RESOLVED.match(raw):
                 raw = raw[sm.end():]
+            if decision_first and raw:
+                decision_first = False
+                if not _RESOLVED.match(raw):
+                    raw = "RESOLVED: " + raw       # the words under "Decision:" are the decision
             nxt = _read_resolution(spans, j, b, raw, label, formal, clause_actions)
             if nxt is not None:
                 j = nxt
@@ -804,7 +824,7 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 elif _NOTED.search(sent):
                     noted.append(Resolution(label, sent, line, sp.last, sp.page))
             j += 1
-        if not formal and labels and labels[0] < j0 - 1:
+        if not formal and labels and labels[0] < j0 - 1 and not attendance_item and not declarations_item:
             # the page's "Decision:" holds the resolution its "Minutes:" do not repeat
             k = labels[0] + 1
             while k < j0 - 1:
@@ -812,6 +832,9 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 if sm := _SUBJECT_RESOLVED.match(raw):
                     raw = raw[sm.end():]
                 nxt = _read_resolution(spans, k, j0 - 1, raw, label, formal, clause_actions)
+                if nxt is None and not formal and raw and not _DEBRIS.match(raw):
+                    # "Decision:" is itself the mark: "The Committee agreed to recommend to Cabinet that: ..."
+                    nxt = _read_resolution(spans, k, j0 - 1, "RESOLVED: " + raw, label, formal, clause_actions)
                 k = nxt if nxt is not None else k + 1
         meeting.resolutions.extend(formal)
         if not any(r for r in formal if not _APPROVAL.search(r.text)) and not formal:
