@@ -119,6 +119,10 @@ def _candidate(spans: list[Span], i: int) -> Candidate | None:
     key = _number_key(num)
     if key is None:
         return None
+    if key[0] == "sub" and (re.search(r";\s*(?:and|or)?\s*$", raw) or (
+            i > 0 and spans[i - 1].text.rstrip().endswith(":")
+            and re.search(r"\b(?:that|resolved|agreed|following|recommend\w*)\b", spans[i - 1].text, re.I))):
+        return None           # a clause of the resolution above it, not an item
     title, pages = split_pages(title.strip())
     if "\t" in title:
         cells = [c.strip() for c in title.split("\t") if c.strip()]

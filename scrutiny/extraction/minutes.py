@@ -15,7 +15,7 @@ from .records import (Action, Attendee, Declaration, Item, Meeting, Member, Reso
 from .text_utils import clean, sentences, similarity
 
 # ---------------------------------------------------------------- attendance headings
-_H_PRESENT = re.compile(r"^(?:members\s+)?present|^(?:committee|panel|board)\s+members(?:\s+present)?|"
+_H_PRESENT = re.compile(r"^(?:(?:elected\s+|voting\s+)?members\s+)?present|^(?:committee|panel|board)\s+members(?:\s+present)?|"
                         r"^councillors\s+present|^members\s+(?:in\s+attendance|attending)|^attendees", re.I)
 _H_OFFICERS = re.compile(r"^(?:officers?|staff)(?:\s+(?:present|in\s+attendance|attending))?\b|"
                          r"^in\s+attendance\s*\(officers?\)", re.I)
@@ -88,7 +88,9 @@ _DECL_PERSON = re.compile(
     r"^(?P<who>(?:County\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})"
     r"(?P<rest>.*)$")
 _DECL_WORDS = re.compile(r"interest|declared|member of|governor|trustee|employ|director of|shareholder|owner|carer|"
-                         r"partner|relative|spouse|husband|wife|son|daughter|lives|resident", re.I)
+                         r"partner|relative|spouse|husband|wife|son|daughter|lives|resident|volunteer|\blets\b|landlord|"
+                         r"tenant|take\s+no\s+part", re.I)
+_NO_INTEREST = re.compile(r"\bno(?:thing)?\s+(?:interests?|to\s+declare)\b|\bdid\s+not\s+have\s+an?\s+interest", re.I)
 
 
 def _declaration_sentence(sent: str) -> Declaration | None:
@@ -100,8 +102,10 @@ def _declaration_sentence(sent: str) -> Declaration | None:
         if d:
             d.item = d.item or lead["item"]
         return d
-    m = _DECL_PERSON.match(sent.strip())
-    if not m or not _DECL_WORDS.search(m["rest"]):
+    sent = re.sub(r"^(?:for\s+(?:openness|transparency|the\s+record)|in\s+the\s+interests?\s+of\s+(?:openness|"
+                  r"transparency)),\s*", "", sent.strip(), flags=re.I)
+    m = _DECL_PERSON.match(sent)
+    if not m or not _DECL_WORDS.search(m["rest"]) or _NO_INTEREST.search(m["rest"]):
         return None
     who = clean_name(m["who"])
     if not looks_like_name(who, True):
@@ -134,7 +138,7 @@ def _declaration_row(text: str) -> Declaration | None | bool:
 # ---------------------------------------------------------------- resolutions
 _RESOLVED = re.compile(
     r"^(?:it\s+was\s+)?(?:(?:unanimously|further)\s+)?(?P<mark>RESOLVED|Resolved|AGREED|Agreed|DECIDED|Decided|DECISION|"
-    r"Decision|RECOMMENDED|Recommended|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.,]\s*(?:that\s*:\s*)?|\s+(?=that\b)|\s*$|"
+    r"Decision|RECOMMENDED|Recommended|RECOMMENDATIONS?(?=\s*:?\s*$)|Recommendations?(?=\s*:?\s*$)|RECOMMENDATION|CONCLUDED|Outcome)\b(?:\s*(?:\(.*?\))?\s*[:\-\u2013.,]\s*(?:that\s*:\s*)?|\s+(?=that\b)|\s*$|"
     r"\s+to\s*:\s*|"
     r"(?:(?<=RESOLVED)|(?<=DECIDED)|(?<=AGREED))\s+(?=to\s+[a-z]+\b))",
     re.I)
@@ -144,8 +148,9 @@ _APPROVAL = re.compile(
     r"taken\s+as\s+read|adopted)\b|"
     r"\b(?:agreed|approved|confirmed|accepted)\s+(?:that\s+)?the\s+minutes\b.*?\b(?:correct|accurate|true)\s+record\b", re.I)
 _NOTED = re.compile(
-    r"^(?:the\s+)?(?:committee|panel|board|commission|sub-committee|forum)\s+(?:\w+\s+)?(?:noted|agreed|endorsed|"
+    r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:committee|panel|board|commission|sub-committee|forum)\s+(?:\w+\s+)?(?:noted|agreed|endorsed|"
     r"approved|resolved|supported|accepted)\b(?!\s+that)|"
+    r"\bit\s+was\s+agreed\s+that\b[^.]*\bbe\s+(?:approved|noted|endorsed|adopted|accepted|agreed)\b|"
     r"\b(?:the\s+)?(?:report|update|presentation|work\s*programme|information|contents?|recommendations?)\s+"
     r"(?:was|were|is|be|being)\s+(?:duly\s+)?(?:noted|endorsed|agreed|approved|accepted)\b", re.I)
 
@@ -153,7 +158,8 @@ _NOTED = re.compile(
 _V = (r"provide|circulate|share|report\s+back|report|write|send|come\s+back|get\s+back|look\s+into|"
       r"confirm|publish|clarify|check|explore|obtain|prepare|raise|seek|chase|email|"
       r"respond|update|invite|arrange|include|forward|follow\s+up|investigate|liaise|bring|supply|"
-      r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce|finali[sz]e|submit|draft")
+      r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce|finali[sz]e|submit|draft|"
+      r"pick\s+(?:this|it|that|these)\s+up|take\s+(?:this|it|that)\s+(?:up|forward)")
 _REQUEST = re.compile(
     r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
     r"\b(?:requested|requests\s+that|^requests?\s+(?:that|the|a|an|further|additional|officers?)\b|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
@@ -166,6 +172,11 @@ _REQUEST = re.compile(
     r"(?:report|update|briefing|breakdown|figures|data|paper|note)\b|"
     r"recommends?\s+to\s+(?:the\s+)?(?:[\w&'\-]+\s+){0,8}?(?:cabinet|executive|council|mayor|leader|cabinet\s+member|"
     r"portfolio\s+holder|board|icb|trust|government|minister|secretary\s+of\s+state)\b|"
+    r"\binvited\s+(?:the\s+)?(?:[\w\-]+\s+){1,5}?to\s+(?:come\s+back|return|report\s+back|attend\s+a\s+future|bring)\b|"
+    r"\b(?:committee|panel|board|commission)\s+recommends?\s+that\b|"
+    r"^(?:to\s+)?ask\s+(?:the\s+)?(?:[\w&'\-]+\s+){1,8}?to\s+\w+|"
+    r"\b(?:committee|panel|board|sub-committee|commission)\s+(?:to\s+)?receives?\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:report|update|briefing)\b|"
     r"\b(?:members|the\s+(?:committee|panel|board|commission|sub-committee))\s+(?:would\s+like|were\s+keen|was\s+keen|"
     r"wished)\s+to\s+(?:see|receive|have)\b|"
     r"\bwanted\s+(?:the\s+)?(?:next|future|a|an|further)\s+(?:[\w\-]+\s+){0,3}?(?:reports?|updates?|briefings?)\s+to\s+"
@@ -195,6 +206,8 @@ _COMMIT = re.compile(
     r"\band\s+would\s+(?:\w+\s+){0,2}?(?:provide|circulate|share|send|forward|supply|write|e-?mail|confirm)\b|"
     rf"\b(?:was|were|be)\s+asked\s+to\s+(?:\w+\s+){{0,2}}?(?:{_V}|review)\b|"
     rf"\b(?:undertook|promised|pledged)\s+to\b|"
+    r"\bpromised\s+(?:a|an|to\s+send\s+a)\s+(?:written\s+)?(?:note|briefing|response|reply|update|report)\b|"
+    r"\bto\s+ask\s+(?:the\s+)?(?:[\w&'\-]+\s+){1,8}?to\s+(?:report|provide|circulate|consider|review|bring|write)\b|"
     rf"\baim\s+to\s+(?:{_V})\b", re.I)
 _PASSIVE = re.compile(
     r"\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|included|conveyed|"
@@ -207,7 +220,8 @@ _PASSIVE = re.compile(
     r"(?:to\s+(?:the|this|a|its)\s+(?:\w+\s+)?(?:committee|panel|board|members|scrutiny|commission|meeting)|"
     r"at\s+(?:the|a|its)\s+(?:next|future|following|\w+\s+meeting)|in\s+due\s+course|in\s+\w+\s+months)", re.I)
 _AGREED_THAT = re.compile(r"\b(?:it\s+was|members|the\s+(?:committee|panel|board|chair\w*))\s+(?:also\s+)?agreed\s+that\b"
-                          r"[^.]*\b(?:would|will|should|be)\b", re.I)
+                          r"[^.]*\b(?:would|will|should|be)\b(?!\s+(?:approved|noted|endorsed|adopted|accepted|agreed|"
+                          r"confirmed)\b)", re.I)
 _DUE_COMMIT = re.compile(r"\b(?:would|will)\b[^.]{0,160}\bin\s+due\s+course\b|"
                          r"\bupdate\s+(?:the\s+)?(?:committee|panel|board|members)\b", re.I)
 _NOT_ACTION = re.compile(
@@ -216,6 +230,7 @@ _NOT_ACTION = re.compile(
     r"\b(?:as\s+soon\s+as|once|when|whenever|until|if)\b[^,;]{0,60}\b(?:was|were|is|are)\s+requested\b|"
     r"\blater\s+(?:responded|confirmed|advised|reported)\b|"
     r"\bhad\s+(?:already\s+)?(?:been\s+)?(?:requested|circulated|provided|shared|sent|asked)\b|"
+    r"\bpress\s+and\s+(?:the\s+)?public\b|"
     r"\b(?:confirmed|explained|advised|said|stated|assured\s+\w+)\s+that\b[^.]{0,120}?\bwould\s+(?:continue\s+to\s+)?"
     r"be\s+(?:provided|available|offered|made\s+available)\s+(?!to\s+(?:the\s+)?(?:committee|members|panel|board|"
     r"councillors?)\b)|"
@@ -232,13 +247,15 @@ _QUESTION = re.compile(r"\b(?:asked|queried|enquired|questioned|wondered)\s+(?:w
                        re.I)
 # "Actions/requests for further information:" - a heading over a list of actions
 _ACTIONS_HEAD = re.compile(r"^(?:agreed\s+|key\s+|summary\s+of\s+)?(?:actions?(?:\s+points?)?|requests?\s+for\s+(?:further\s+)?"
-                           r"information|actions?\s*/\s*requests?(?:\s+for\s+(?:further\s+)?information)?|"
+                           r"information|actions?\s*/\s*(?:requests?|further\s+information)[\w ]{0,40}|"
                            r"actions?\s+(?:arising|agreed)|follow[- ]up\s+actions?)\s*:?$", re.I)
 _LIST_MARK = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\(?\d{1,2}[.)]|[-\u2022\u25aa\u25cf*\u2013])\s+")
 # "The Committee RESOLVED that it: ..." - the body's own name before the decision
 _SUBJECT_RESOLVED = re.compile(
     r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:committee|panel|board|commission|forum|group|sub-committee)\s+"
-    r"(?:(?:unanimously|then|therefore|also|further)\s+)?(?=(?-i:RESOLVED|AGREED|DECIDED|Resolved)\b)", re.I)
+    r"(?:(?:unanimously|then|therefore|also|further)\s+)?(?=(?-i:RESOLVED|AGREED|DECIDED|Resolved|resolved)\b)", re.I)
+# "ACTION: Head of the Virtual School" - who owns the action written above it
+_OWNER_LABEL = re.compile(r"^actions?\s*(?:by)?\s*[:\-\u2013]\s*(?P<who>(?!.*\bto\s+\w+)[^.;]{2,80}?)\.?$", re.I)
 _OWNER = [
     re.compile(rf"\b(?:that\s+)?(?:the\s+)?(?P<o>(?:Vice[- ])?Chair(?:man|person|woman)?|(?:Interim\s+|Executive\s+|"
                rf"Assistant\s+|Strategic\s+|Corporate\s+)?Director(?:\s+(?:of|for)\s+{_TITLE_WORDS})?|"
@@ -277,6 +294,8 @@ _KIND = [("letter", re.compile(r"\bwrite\b|\bletter\b", re.I)),
 # a commitment that answers the question before it: "... agreed to provide it / the figure"
 _BACK_REFERENCE = re.compile(r"\b(?:it|this|these|them|the\s+(?:figures?|information|answer|data|details|number|"
                              r"breakdown|list|response|detail))\b", re.I)
+# "Officers would circulate it": what "it" is, is in the sentence before
+_PRONOUN_OBJECT = re.compile(rf"\b(?:{_V})\s+(?:it|them)\b(?!\s+(?:was|is|were|are|would)\b)", re.I)
 # a sentence that answers the one before it: "It was agreed that this would ..."
 _ANAPHORIC = re.compile(r"^(?:it\s+was\s+(?:agreed|confirmed|noted)\s+that\s+)?(?:this|these|it|they)\s+"
                         r"(?:would|will|should|could)\b|"
@@ -294,6 +313,9 @@ _CLAUSE_ACTION = re.compile(
     rf"(?-i:{_V})\b",
     re.I)
 _PARA_NO = re.compile(r"^\d{1,3}\.\d{1,2}\.?\s+(?=\S)")
+_CLAUSE_SUBJUNCTIVE = re.compile(r"^(?:that\s+)?(?:the\s+)?(?-i:(?:(?!The\b)[A-Z][\w&'\-]*\s+){1,6})(?-i:provide|circulate|"
+                                 r"share|report|write|send|supply|publish|review|consider|bring|produce|arrange)\b"
+                                 r"(?!\s+(?:was|were|is|be|has|had)\b)", re.I)
 _MINUTES_LABEL = re.compile(r"^(?:minutes|decision|minute)\s*:$", re.I)
 _SKIP_ITEM = re.compile(r"^(?:apolog|declarations?\b|disclosures?\b|(?:members'?\s+)?interests?\b|membership|"
                         r"substitut|attendance(?:\s+and\s+apologies)?$|(?:notification\s+of\s+)?substitut)", re.I)
@@ -327,12 +349,13 @@ def _kind(text: str, request: bool) -> str:
 
 def is_action(sentence: str) -> tuple[bool, bool]:
     """(is it an action?, is it a request rather than a commitment?)"""
-    if _ACTION_LABEL.match(sentence):
+    if _ACTION_LABEL.match(sentence) and not _OWNER_LABEL.match(sentence):
         return True, False
     if sentence.rstrip().endswith("?") or _NOT_ACTION.search(sentence):
         return False, False
-    if _QUESTION.search(sentence) and not re.search(r"\b(?:agreed|undertook|offered|promised|would|will)\b",
-                                                    sentence[_QUESTION.search(sentence).end():], re.I):
+    if _QUESTION.search(sentence) and not re.search(
+            r"\b(?:agreed|undertook|offered|promised)\b|\band\s+(?:he|she|they|officers?|the\s+[\w ]{2,40}?)\s+(?:would|will)\b",
+            sentence[_QUESTION.search(sentence).end():], re.I):
         return False, False
     if _REQUEST.search(sentence):
         return True, True
@@ -520,7 +543,7 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
 _WITNESSES = re.compile(r"^(?:witnesses?|speakers?|(?:also\s+)?in\s+attendance\s+for\s+(?:this|the)\s+item|"
                         r"attending\s+for\s+(?:this|the)\s+item|invited\s+guests?)\s*:?$", re.I)
 # a post outside the council: a partner body's people are "also present", not officers
-_EXTERNAL = re.compile(r"\b(?:NHS|Trust|ICB|Integrated\s+Care|Healthwatch|Polic(?:e|ing)|Constabulary|Inspector|Constable|"
+_EXTERNAL = re.compile(r"\b(?:NHS|Trust|ICB|Integrated\s+Care|Healthwatch|Polic(?:e|ing)|Constabulary|Inspector|Constable|Partnership|"
                        r"Fire\s+and\s+Rescue|"
                        r"College|University|Association|Foundation|Charity|CIC|Ltd|Limited|plc|Hospital|Ambulance|"
                        r"Commission|Ofsted|CQC|Diocese|Federation|Society|Healthcare|Clinical|Voluntary|Citizens)\b")
@@ -555,6 +578,13 @@ _ATTENDED_ITEM = re.compile(
 def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> bool:
     """Attendance stated in a sentence.  True if the sentence was about attendance."""
     a = meeting.attendance
+    if ";" in text:
+        # "X sent his apologies; Y attended in his place."
+        parts = [p.strip() for p in text.split(";") if p.strip()]
+        if len(parts) > 1:
+            found = [_sentence_attendance(p, sp, off + text.find(p), meeting) for p in parts]
+            if any(found):
+                return True
     line = sp.line_at(off)
     if _NO_APOLOGIES.search(text):
         return True
@@ -581,8 +611,9 @@ def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> boo
         for p in split_people(who):
             if not any(x.name == p.name for x in a.apologies):
                 a.apologies.append(Attendee(p.name, p.description, line, sp.page))
-            # "Councillor J. Green (substitute: Councillor P. White)"
-            sm = re.match(r"^substitute(?:d\s+by)?\s*[:\-]?\s*(.+)$", p.description or "", re.I)
+            # "Councillor J. Green (substitute: Councillor P. White)", "(Councillor D. Whitfield substituting)"
+            sm = re.match(r"^substitute(?:d\s+by)?\s*[:\-]?\s*(.+)$", p.description or "", re.I) or \
+                re.match(r"^(.+?)\s+(?:substituting|substituted|as\s+(?:a\s+|the\s+)?substitute)$", p.description or "", re.I)
             if sm and looks_like_name(clean_name(sm.group(1)), True):
                 a.substitutes.append(Substitute(clean_name(sm.group(1)), p.name, line, sp.page))
         return True
@@ -685,7 +716,8 @@ def _marker_style(marker: str) -> str:
 
 
 # "Cabinet be RECOMMENDED to:", "That the following recommendations be made to Cabinet:"
-_INTRO_REQUEST = re.compile(r"\b(?:recommend(?:ed|s|ations?)?|request(?:ed|s)?|asks?|urges?|invites?)\b[^:]*:\s*$", re.I)
+_INTRO_REQUEST = re.compile(r"\b(?:recommend(?:ed|s|ations?)?|request(?:ed|s)?|asks?|urges?|invites?|"
+                            r"(?:following|with\s+the)\s+additions?)\b[^:]*:\s*$", re.I)
 
 
 def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
@@ -696,6 +728,13 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
         item_idx.append(by_line.get(it.line, start))
     first_item = item_idx[0] if item_idx else end
     _attendance_block(spans, start + 1, first_item, meeting)
+    if item_idx:
+        # an "Attendance" block printed at the foot of a page, after the last item
+        foot = next((k for k in range(item_idx[-1] + 1, end) if _H_PARENT.match(clean(spans[k].text))
+                     and k + 1 < end and _H_PRESENT.match(clean(spans[k + 1].text))), None)
+        if foot is not None:
+            _attendance_block(spans, foot, end, meeting)
+            end = foot
 
     bounds = [(item_idx[k], item_idx[k + 1] if k + 1 < len(items) else end, items[k])
               for k in range(len(items))]
@@ -806,10 +845,14 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                     continue
                 if attendance_item:
                     continue
+                if (ol := _OWNER_LABEL.match(sent)) and narrative:
+                    narrative[-1].owner = clean(ol["who"])
+                    continue
                 ok, req = is_action(sent)
                 asked = question if question and question[2] == j else None
-                question = (sent, line, j) if _QUESTION.search(sent) and not ok else None
-                if ok and asked and _BACK_REFERENCE.search(sent):
+                question = (sent, line, j) if not ok else None
+                if ok and asked and (_QUESTION.search(asked[0]) and _BACK_REFERENCE.search(sent)
+                                     or _PRONOUN_OBJECT.search(sent)):
                     # "X asked how many ... . The Head of Service agreed to provide the figure."
                     narrative.append(_action(f"{asked[0]} {sent}", label, asked[1], sp.last, sp.page, req))
                     narrative[-1].owner = narrative[-1].owner or _owner(sent)
@@ -840,7 +883,7 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
         if not any(r for r in formal if not _APPROVAL.search(r.text)) and not formal:
             meeting.resolutions.extend(noted[-1:])
         # the formal clauses supersede the narrative that led up to them
-        kept = [x for x in narrative if not any(similarity(x.text, c.text) >= 0.45 for c in clause_actions)]
+        kept = [x for x in narrative if not any(similarity(x.text, c.text) >= 0.40 for c in clause_actions)]
         if listed:
             kept = listed      # the item's list of actions is the record of what was agreed, one entry each
         meeting.actions.extend(sorted(kept + clause_actions, key=lambda x: x.line or 0))
@@ -870,7 +913,7 @@ def _read_resolution(spans: list[Span], j: int, b: int, raw: str, label: str | N
         if style == "intro":
             continue
         ok, req = is_action(clause)
-        if not ok and _CLAUSE_ACTION.search(clause):
+        if not ok and (_CLAUSE_ACTION.search(clause) or _CLAUSE_SUBJUNCTIVE.match(clause)):
             ok, req = True, False
         if not ok and intro:
             ok, req = True, True          # "(a) that the proposed rent increase be ..."
