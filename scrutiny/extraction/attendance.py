@@ -19,7 +19,8 @@ from .text_utils import clean
 _H_PRESENT = re.compile(r"^(?:(?:elected\s+|voting\s+)?members\s+)?present|^(?:committee|panel|board)\s+members(?:\s+present)?|"
                         r"^councillors\s+present|^members\s+(?:in\s+attendance|attending)|^attendees", re.I)
 _H_OFFICERS = re.compile(r"^(?:officers?|staff)(?:\s+(?:present|in\s+attendance|attending))?\b|"
-                         r"^in\s+attendance\s*\(officers?\)", re.I)
+                         r"^in\s+attendance\s*\(officers?\)|"
+                         r"^the\s+following\s+officers?\s+(?:were\s+)?(?:in\s+attendance|present|attended)", re.I)
 _H_ALSO = re.compile(r"^(?:others?\s+present|also\s+(?:present|attended|in\s+attendance|attending)|"
                      r"(?:cabinet|executive|portfolio)\s+(?:members?|holders?)\s+(?:present|in\s+attendance|attending)|"
                      r"in\s+attendance|other\s+(?:members|councillors)\s+present|other\s+attendees|"
@@ -60,6 +61,7 @@ _NO_APOLOGIES = re.compile(r"\bno\s+apologies\b|\bthere\s+were\s+no\s+apologies\
 _SUBSTITUTE = re.compile(
     rf"(?P<a>{_WHO})\s+"
     r"(?:substituted|was\s+(?:substituting|present\s+as\s+(?:a\s+)?substitute)|attended\s+as\s+(?:a\s+)?substitute|"
+    r"was\s+(?:the\s+|a\s+)?substitute(?:\s+member)?|"
     r"was\s+appointed\s+to\s+the\s+(?:committee|panel|board)\s+in\s+place|deputised|"
     r"(?:attended|was\s+present|sat)\s+in\s+place|(?:had\s+been\s+)?appointed\s+.*?in\s+place)"
     rf"\s+(?:for|of)\s+(?P<b>{_WHO})")
@@ -82,7 +84,8 @@ def _person_line(s: str) -> Person | None:
     name = clean_name(m["name"])
     if not looks_like_name(name, had):
         return None
-    return Person(name, (m["p1"] or m["p2"] or None))
+    elected = bool(re.match(r"(?:the\s+)?(?:county\s+)?(?:councillor|cllr)\b", m["name"].strip(), re.I))
+    return Person(name, (m["p1"] or m["p2"] or None), elected)
 
 
 def _attendance_block(spans: list[Span], start: int, end: int, meeting: Meeting) -> None:
@@ -149,6 +152,12 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
         s = clean(sp.text)
         if not s:
             continue
+        if (s.count("(") > s.count(")") or re.search(r"(?:,|\s(?:and|&))$", s)) and j + 1 < end \
+                and j + 1 not in table and section in ("present", "officers", "also", "apologies", "subs") \
+                or (s.count("(") > s.count(")") and j + 1 < end and j + 1 not in table):
+            # "Martin Gale (Head of School" / "Organisation and Admissions) and Zoe Kimber (...)"
+            s = f"{s} {clean(spans[j + 1].text)}"
+            table = table | {j + 1}
         low = s.lower().rstrip(":").strip()
         inline = None
         m = _HEADING_REST.match(s)
@@ -215,6 +224,13 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
                 p = _person_line(body)
                 people = [p] if p else []
             prev_open = body.rstrip().endswith(",")
+        elif section == "subs" and (fm := re.match(r"^(?P<a>.+?)\s+(?:for|in\s+place\s+of)\s+(?P<b>.+?)\.?$", body)):
+            # "Substitute: Councillor Bill Sorrell for Councillor Colclough."
+            a.substitutes.append(Substitute(clean_name(fm["a"]), clean_name(fm["b"]), line, sp.page))
+            continue
+        elif len(_HON_RX.findall(body)) <= 1 and re.search(r"\s[-\u2013]\s", body) and (one := _person_line(body)):
+            people = [one]              # "Councillor L. Evans - Cabinet Member for Education and the Welsh Language"
+            prev_open = False
         else:
             people = split_people(body)
             prev_open = False
@@ -271,7 +287,8 @@ _ATTENDED_ITEM = re.compile(
     r"^(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Inspector|Professor|Prof)\.?\s+)?[A-Z][^.]{2,300}?)\s+"
     r"(?:attended(?:\s+the\s+meeting)?\s+(?:for\s+(?:this|the)\s+item|to\s+(?:present|introduce|answer|speak)|"
     r"at\s+the\s+invitation)|was\s+(?:also\s+)?(?:present|in\s+attendance)\s+for\s+(?:this|the)\s+item|"
-    r"(?:was|were)\s+also\s+(?:present|in\s+attendance)|attended(?:\s+the\s+meeting)?\s+for\s+items?\s+[\w/.]*\d)")
+    r"(?:was|were)\s+also\s+(?:present|in\s+attendance)|attended(?:\s+the\s+meeting)?\s+for\s+(?:items?|minutes?)\s+"
+    r"[\w/.]*\d)")
 
 
 def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> bool:
@@ -303,6 +320,7 @@ def _sentence_attendance(text: str, sp: Span, off: int, meeting: Meeting) -> boo
     if m:
         who = m["who"] if "who" in m.groupdict() else m["rest"]
         who = re.sub(r"\s+(?:for\s+(?:the|this)\s+meeting|for\s+absence)\b.*$", "", who).rstrip(" .")
+        who = re.sub(r",?\s+and\s+(?:also\s+)?from\s+", " and ", who)     # "X, ..., and from Y"
         for rx in (_WITH_SUB, _FOR_WHOM):
             while (w := rx.search(who)) is not None:
                 who = who[:w.start()] + w["b"] + who[w.end():]

@@ -33,9 +33,9 @@ _DECL_TITLE = re.compile(r"declaration|disclosure|interests?\b", re.I)
 _DECL_PERSON = re.compile(
     r"^(?P<who>(?:County\s+)?(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3})"
     r"(?P<rest>.*)$")
-_DECL_WORDS = re.compile(r"interest|declared|member of|governor|trustee|employ|director of|shareholder|owner|carer|"
+_DECL_WORDS = re.compile(r"interest|declared|members? of|governor|trustee|employ|director of|shareholder|owner|carer|"
                          r"partner|relative|spouse|husband|wife|son|daughter|lives|resident|volunteer|\blets\b|landlord|"
-                         r"tenant|take\s+no\s+part", re.I)
+                         r"tenant|take\s+no\s+part|family|payment|works?\s+(?:for|at)", re.I)
 _NO_INTEREST = re.compile(r"\bno(?:thing)?\s+(?:interests?|to\s+declare)\b|\bdid\s+not\s+have\s+an?\s+interest", re.I)
 
 
@@ -48,8 +48,8 @@ def _declaration_sentence(sent: str) -> Declaration | None:
         if d:
             d.item = d.item or lead["item"]
         return d
-    sent = re.sub(r"^(?:for\s+(?:openness|transparency|the\s+record)|in\s+the\s+interests?\s+of\s+(?:openness|"
-                  r"transparency)),\s*", "", sent.strip(), flags=re.I)
+    sent = re.sub(r"^(?:for\s+(?:openness|transparency|the\s+record|the\s+avoidance\s+of\s+doubt|completeness)|"
+                  r"in\s+the\s+interests?\s+of\s+(?:openness|transparency)),\s*", "", sent.strip(), flags=re.I)
     m = _DECL_PERSON.match(sent)
     if not m or not _DECL_WORDS.search(m["rest"]) or _NO_INTEREST.search(m["rest"]):
         return None
@@ -60,6 +60,44 @@ def _declaration_sentence(sent: str) -> Declaration | None:
     interest = re.sub(r"^\s*[-\u2013,:]\s*(?:(?:agenda\s+)?item\s+[\w/()]+\s*[-\u2013,:]\s*)?", "", m["rest"],
                       flags=re.I).strip(" .")
     return Declaration(who, im.group(1) if im else None, interest or None)
+
+_ROLE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<role>(?:vice[- ]?)?chair(?:man|woman|person)?)\s+(?P<rest>(?:declared|said|"
+                           r"informed|advised|reminded|mentioned|reported|indicated)\b.*)$", re.I)
+_PLURAL_SUBJECT = re.compile(r"^(?P<who>(?:Councillors|Cllrs)\s+[A-Z][^.]{2,120}?\s+and\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)?)"
+                             r"\s+(?P<rest>(?:both\s+|each\s+)?(?:declared|said|informed|advised|reminded|mentioned|"
+                             r"reported|indicated)\b.*)$")
+
+
+def _declarations_by(sent: str, meeting: Meeting) -> list[Declaration]:
+    """Declarations in a sentence of the declarations item: a named member, a member named
+    by their role in the chair ("The Vice-Chair declared ..."), a co-opted member listed as
+    present without an honorific, or several councillors together."""
+    d = _declaration_sentence(sent)
+    if d:
+        return [d]
+    sent = sent.strip()
+    present = meeting.attendance.present
+    if m := _ROLE_SUBJECT.match(sent):
+        role = re.sub(r"[\s-]", "", m["role"].lower()).replace("man", "").replace("woman", "").replace("person", "")
+        holder = next((p for p in present if p.description and
+                       re.sub(r"[\s-]", "", p.description.lower()).replace("man", "").replace("woman", "")
+                       .replace("person", "") == role), None)
+        if holder and (d := _declaration_sentence(f"Councillor {holder.name} {m['rest']}")):
+            d.member = holder.name
+            return [d]
+    if m := _PLURAL_SUBJECT.match(sent):
+        out = []
+        for p in split_people(m["who"]):
+            if d := _declaration_sentence(f"Councillor {p.name} {m['rest']}"):
+                d.member = p.name
+                out.append(d)
+        return out
+    for p in present:
+        if sent.startswith(p.name + " ") and (d := _declaration_sentence(f"Mr {sent}")):
+            d.member = p.name              # "Joy Okafor reminded the Committee that she is a governor ..."
+            return [d]
+    return []
+
 
 def _declaration_row(text: str) -> Declaration | None | bool:
     """A row of a declarations table ("Sian Cadwaladr   5   Personal - Governor of ...");
@@ -74,8 +112,9 @@ def _declaration_row(text: str) -> Declaration | None | bool:
     name = clean_name(cells[0])
     if not looks_like_name(name, had) or len(cells[0].split()) > 5:
         return False
-    item = cells[1] if len(cells) >= 3 and re.fullmatch(r"(?:item\s+|minute\s+)?[\w/()]*\d[\w/().]*", cells[1], re.I) \
-        else None
+    num = re.match(r"^(?:item\s+|minute\s+)?([\w/()]*\d[\w/().]*)(?:\s*[-\u2013:]\s+\S.*)?$", cells[1], re.I) \
+        if len(cells) >= 3 else None
+    item = num.group(1) if num else None
     rest = cells[2:] if item else cells[1:]
     return Declaration(name, re.sub(r"^(?:item|minute)\s+", "", item, flags=re.I) if item else None,
                        " ".join(rest).strip(" -\u2013") or None)
@@ -503,9 +542,11 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 if declarations_item:
                     # "The following declarations were made: Councillor Patel - Item 7 - ..."
                     body = re.sub(r"^[^:]*\bdeclarations?\b[^:]*:\s*", "", sent, flags=re.I)
-                    if dd := _declaration_sentence(body):
+                    found = _declarations_by(body, meeting)
+                    for dd in found:
                         dd.line, dd.page = line, sp.page
                         meeting.declarations.append(dd)
+                    if found:
                         continue
                 if _APPROVAL.search(sent) and not approval:
                     formal.append(Resolution(label, sent, line, sp.last, sp.page))

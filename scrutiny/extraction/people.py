@@ -29,7 +29,7 @@ _NOT_NAME = re.compile(
     r"vacant|other|others|also|and|apologies|present|in|attendance|cabinet|portfolio|chief|director|"
     r"head|service|assistant|executive|strategic|democratic|committee|panel|board|council|county|"
     r"public|health|church|parent|governor|observers?|staff|young|children|local|item|minute|"
-    r"there|no|nil|not|it|for|from|with|by|of|on|at|to|group|team|manager|lead|leader)\b", re.I)
+    r"there|no|nil|not|it|for|from|with|by|of|on|at|to|group|team|manager|lead|leader)\b(?!\.)", re.I)
 # Words of headings and document titles, never of a person's name.
 _HEADING_WORDS = {"papers", "documents", "business", "matters", "items", "item", "minutes", "agenda",
                   "available", "summary", "introduction", "background", "recommendations", "resolved",
@@ -43,7 +43,7 @@ _HEADING_WORDS = {"papers", "documents", "business", "matters", "items", "item",
                   "vacancy", "substitutes", "substitute", "observers", "voting", "non-voting", "co-optees",
                   "co-optee", "chairman", "chair", "vice-chair", "vice-chairman", "deputy", "mayor",
                   "leader", "cabinet", "portfolio", "holder", "holders", "all", "none", "absent"}
-_TOKEN = re.compile(r"^(?:[A-Z][a-z]?\.?|[A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*|[A-Z]{2,}[a-z]*|O'[A-Z]\w+|Mc[A-Z]\w+)$")
+_TOKEN = re.compile(r"^(?:[A-Z][a-z]?\.?|(?:[A-Z]\.){2,3}|[A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*|[A-Z]{2,}[a-z]*|O'[A-Z]\w+|Mc[A-Z]\w+)$")
 
 
 @dataclass
