@@ -136,6 +136,8 @@ _NOTED = re.compile(
     r"^(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:committee|panel|board|commission|sub-committee|forum)\s+(?:\w+\s+)?(?:noted|agreed|endorsed|"
     r"approved|resolved|supported|accepted)\b(?!\s+that)|"
     r"\bit\s+was\s+agreed\s+that\b[^.]*\bbe\s+(?:approved|noted|endorsed|adopted|accepted|agreed)\b|"
+    r"^(?:members|the\s+(?:committee|panel|board|sub-committee|commission))\s+(?:unanimously\s+)?agreed\s+(?:to\s+"
+    r"(?:endorse|note|support|approve|recommend)\b|(?:the|its)\s+(?:forward\s+)?work\s*programme\b)|"
     r"\b(?:the\s+)?(?:report|update|presentation|work\s*programme|information|contents?|recommendations?)\s+"
     r"(?:was|were|is|be|being)\s+(?:duly\s+)?(?:noted|endorsed|agreed|approved|accepted)\b", re.I)
 
@@ -144,7 +146,7 @@ _V = (r"provide|circulate|share|report\s+back|report|write|send|come\s+back|get\
       r"confirm|publish|clarify|check|explore|obtain|prepare|raise|seek|chase|email|"
       r"respond|update|invite|arrange|include|forward|follow\s+up|investigate|liaise|bring|supply|"
       r"feed\s+back|pass\s+on|add|distribute|issue|organise|organize|set\s+up|produce|finali[sz]e|submit|draft|"
-      r"pick\s+(?:this|it|that|these)\s+up|take\s+(?:this|it|that)\s+(?:up|forward)")
+      r"pick\s+(?:this|it|that|these)\s+up|take\s+(?:this|it|that)\s+(?:up|forward)|find\s+out|advise")
 _REQUEST = re.compile(
     r"(?<!\bhad\s)(?<!\bhave\s)(?<!\bonce\s)(?<!\bwhen\s)(?<!\bif\s)(?<!\bwhere\s)(?<!\bas\s)"
     r"\b(?:requested|requests\s+that|^requests?\s+(?:that|the|a|an|further|additional|officers?)\b|called\s+for|asked\s+that|asked\s+(?:for\s+)?(?:[\w']+\s+){1,8}?"
@@ -159,11 +161,14 @@ _REQUEST = re.compile(
     r"portfolio\s+holder|board|icb|trust|government|minister|secretary\s+of\s+state)\b|"
     r"\binvited\s+(?:the\s+)?(?:[\w\-]+\s+){1,5}?to\s+(?:come\s+back|return|report\s+back|attend\s+a\s+future|bring)\b|"
     r"\b(?:committee|panel|board|commission)\s+recommends?\s+that\b|"
+    r"\basks?\s+that\b|\bbe\s+recommended\s+to\b|\basked\s+to\s+be\s+kept\s+(?:informed|updated|up\s+to\s+date)\b|"
+    r"\bwould\s+(?:also\s+)?welcome\s+sight\s+of\b|"
+    r"\bsubject\s+to\s+(?:the\s+)?[\w\s'\-]{3,80}?\s+being\s+invited\b|"
     r"^(?:to\s+)?ask\s+(?:the\s+)?(?:[\w&'\-]+\s+){1,8}?to\s+\w+|"
     r"\b(?:committee|panel|board|sub-committee|commission)\s+(?:to\s+)?receives?\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:report|update|briefing)\b|"
-    r"\b(?:members|the\s+(?:committee|panel|board|commission|sub-committee))\s+(?:would\s+like|were\s+keen|was\s+keen|"
-    r"wished)\s+to\s+(?:see|receive|have)\b|"
+    r"\b(?:members|the\s+(?:committee|panel|board|commission|sub-committee|(?:vice[- ])?chair\w*))\s+(?:would\s+like|"
+    r"were\s+keen|was\s+keen|wished)\s+to\s+(?:see|receive|have)\b|"
     r"\bwanted\s+(?:the\s+)?(?:next|future|a|an|further)\s+(?:[\w\-]+\s+){0,3}?(?:reports?|updates?|briefings?)\s+to\s+"
     r"(?:show|include|set\s+out|cover)\b|\basked\s+to\s+(?:see|receive|have\s+sight\s+of)\b|"
     r"(?:cabinet|executive|council|mayor|leader|cabinet\s+member|portfolio\s+holder)\s+be\s+recommended\s+to\b|"
@@ -188,6 +193,9 @@ _COMMIT = re.compile(
     rf"{_SUBJ}(?:\s+\w+)?\s+(?:agreed|offered|undertook|promised|hoped|committed)\s+to\s+"
     rf"(?:\w+\s+){{0,2}}?(?:{_V}|review|discuss|meet)\b|"
     rf"\band\s+(?:agreed|offered|undertook|promised)\s+to\s+(?:\w+\s+){{0,2}}?(?:{_V}|review|discuss|meet)\b|"
+    rf"(?-i:\b[A-Z]{{2,3}})\s+(?:agreed|offered|undertook|promised)\s+to\s+(?:{_V})\b|"
+    r"\b(?:agreed|offered|undertook|promised)\s+to\s+let\s+(?:him|her|them|members|the\s+\w+|councillor\s+\w+)\s+"
+    r"(?:know|have)\b|"
     r"\band\s+would\s+(?:\w+\s+){0,2}?(?:provide|circulate|share|send|forward|supply|write|e-?mail|confirm)\b|"
     rf"\b(?:was|were|be)\s+asked\s+to\s+(?:\w+\s+){{0,2}}?(?:{_V}|review)\b|"
     rf"\b(?:undertook|promised|pledged)\s+to\b|"
@@ -195,7 +203,8 @@ _COMMIT = re.compile(
     r"\bto\s+ask\s+(?:the\s+)?(?:[\w&'\-]+\s+){1,8}?to\s+(?:report|provide|circulate|consider|review|bring|write)\b|"
     rf"\baim\s+to\s+(?:{_V})\b", re.I)
 _PASSIVE = re.compile(
-    r"\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|included|conveyed|"
+    r"(?<!\bnot\s)\bbe\s+(?:provided|circulated|shared|sent|passed\s+on|made\s+available|forwarded|included|conveyed|"
+    r"referred\s+back|"
     r"added\s+to\s+the\s+(?:\w+\s+){0,2}?(?:work\s*programme|forward\s+plan|agenda)|invited(?:\s+back)?|"
     r"distributed|considered\s+at\s+(?:the|a|its)\s+(?:next|future|following)|scheduled|arranged|"
     r"reported\s+back|written)\b|"
@@ -228,7 +237,8 @@ _TITLE_WORDS = r"[A-Z][\w'&\-]*(?:,?\s+(?:(?:and|&|of|for|the|with|in)\s+)*[A-Z]
 # "ACTION: Head of Finance to circulate the figures." - an action point the minutes label
 _ACTION_LABEL = re.compile(r"^(?:agreed\s+)?actions?(?:\s+point)?\s*(?:\(\w+\)\s*)?[:\-\u2013]\s*\S", re.I)
 # "Councillor Jones asked whether the figures could be provided." - a question, not an action
-_QUESTION = re.compile(r"\b(?:asked|queried|enquired|questioned|wondered)\s+(?:whether|if|how|why|what|when|where)\b",
+_QUESTION = re.compile(r"\b(?:asked|queried|enquired|questioned|wondered|wanted\s+to\s+know)\s+(?:whether|if|how|why|what|when|"
+                       r"where|which)\b",
                        re.I)
 # "Actions/requests for further information:" - a heading over a list of actions
 _ACTIONS_HEAD = re.compile(r"^(?:agreed\s+|key\s+|summary\s+of\s+)?(?:actions?(?:\s+points?)?|requests?\s+for\s+(?:further\s+)?"
@@ -286,7 +296,8 @@ _ANAPHORIC = re.compile(r"^(?:it\s+was\s+(?:agreed|confirmed|noted)\s+that\s+)?(
                         r"(?:would|will|should|could)\b|"
                         # "... asked for the modelling to be shared.  The Director agreed to share it."
                         r"^(?:the\s+)?[\w',\- ]{2,60}?\s+(?:agreed|undertook|offered|promised)\s+to\s+(?:\w+\s+){1,2}?"
-                        r"(?:it|this|them|these|that)\b", re.I)
+                        r"(?:it|this|them|these|that)\b|"
+                        r"^.{0,80}?\bwould\s+(?:provide|send|circulate|share|arrange)\s+(?:one|it|this|them|these)\b", re.I)
 _INLINE_MINUTES = re.compile(r"\s(?:Minutes|Decision):\s+")
 _DEBRIS = re.compile(r"^(?:audio\s+recording\b|video\s+recording\b|share\s+this\s+item|media$|additional\s+documents:?$|"
                      r"\.{3}\s*view\s+the\s+full\b|view\s+the\s+full\s+(?:minutes|agenda|decision)\s+text|"
@@ -295,12 +306,17 @@ _CLAUSE_ACTION = re.compile(
     rf"^(?:that\s+)?(?:the\s+)?(?:chair\w*|vice[- ]chair\w*|director[\w ,'&]*?|officers?|head\s+of[\w ,'&]*?|"
     rf"cabinet\s+member[\w ,'&]*?|scrutiny\s+officer|clerk)(?:\s+and\s+(?:the\s+)?vice[- ]chair\w*)?"
     rf"(?:,\s+in\s+consultation\s+with\s+[^,]{{3,80}},)?\s+(?:be\s+(?:asked|requested|invited|authori[sz]ed)\s+to\s+)?"
-    rf"(?-i:{_V})\b",
+    rf"(?-i:(?:{_V})s?)\b",
     re.I)
 _PARA_NO = re.compile(r"^\d{1,3}\.\d{1,2}\.?\s+(?=\S)")
 _CLAUSE_SUBJUNCTIVE = re.compile(r"^(?:that\s+)?(?:the\s+)?(?-i:(?:(?!The\b)[A-Z][\w&'\-]*\s+){1,6})(?-i:provide|circulate|"
                                  r"share|report|write|send|supply|publish|review|consider|bring|produce|arrange)\b"
                                  r"(?!\s+(?:was|were|is|be|has|had)\b)", re.I)
+_MEMBERS_AGREED = re.compile(r"^(?:members|the\s+(?:[\w\-]+\s+)?(?:committee|panel|board|sub-committee|commission))\s+"
+                             r"(?:unanimously\s+)?agreed\s+(?:to\s+(?:endorse|note|support|approve|recommend)\b|"
+                             r"(?:the|its)\s+(?:forward\s+)?work\s*programme\b)", re.I)
+# "..., with the addition of a report on X": the addition is the action, not the whole decision
+_ADDITION = re.compile(r"(?:subject\s+to|with)\s+the\s+addition\s+of\b.*$", re.I)
 _MINUTES_LABEL = re.compile(r"^(?:minutes|decision|minute)\s*:$", re.I)
 _SKIP_ITEM = re.compile(r"^(?:apolog|declarations?\b|disclosures?\b|(?:members'?\s+)?interests?\b|membership|"
                         r"substitut|attendance(?:\s+and\s+apologies)?$|(?:notification\s+of\s+)?substitut)", re.I)
@@ -339,7 +355,9 @@ def is_action(sentence: str) -> tuple[bool, bool]:
     if sentence.rstrip().endswith("?") or _NOT_ACTION.search(sentence):
         return False, False
     if _QUESTION.search(sentence) and not re.search(
-            r"\b(?:agreed|undertook|offered|promised)\b|\band\s+(?:he|she|they|officers?|the\s+[\w ]{2,40}?)\s+(?:would|will)\b",
+            r"\b(?:agreed|undertook|offered|promised)\b|\band\s+(?:he|she|they|officers?|the\s+[\w ]{2,40}?)\s+(?:would|will)\b|"
+            r"\b(?:said|confirmed|advised|explained)\s+(?:that\s+)?(?:he|she|they|officers?)\s+would\s+(?:\w+\s+)?"
+            r"(?:provide|circulate|share|send|e-?mail|forward|write|confirm)\b",
             sentence[_QUESTION.search(sentence).end():], re.I):
         return False, False
     if _REQUEST.search(sentence):
@@ -560,7 +578,7 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                 ok, req = is_action(sent)
                 asked = question if question and question[2] == j else None
                 question = (sent, line, j) if not ok else None
-                if ok and asked and (_QUESTION.search(asked[0]) and _BACK_REFERENCE.search(sent)
+                if ok and asked and (_QUESTION.search(asked[0]) and (_BACK_REFERENCE.search(sent) or len(sent.split()) < 12)
                                      or _PRONOUN_OBJECT.search(sent)):
                     # "X asked how many ... . The Head of Service agreed to provide the figure."
                     narrative.append(_action(f"{asked[0]} {sent}", label, asked[1], sp.last, sp.page, req))
@@ -573,6 +591,9 @@ def read_minutes(spans: list[Span], start: int, end: int, meeting: Meeting) -> N
                     prev.due = prev.due or _due(sent)
                 elif ok:
                     narrative.append(_action(sent, label, line, sp.last, sp.page, req))
+                    if _MEMBERS_AGREED.match(sent):
+                        # "Members agreed the work programme, subject to the addition of ..."
+                        noted.append(Resolution(label, sent, line, sp.last, sp.page))
                 elif _NOTED.search(sent):
                     noted.append(Resolution(label, sent, line, sp.last, sp.page))
             j += 1
@@ -627,6 +648,9 @@ def _read_resolution(spans: list[Span], j: int, b: int, raw: str, label: str | N
         if not ok and intro:
             ok, req = True, True          # "(a) that the proposed rent increase be ..."
         if ok:
+            add = _ADDITION.search(clause)
+            if add and add.start() > 0 and re.search(r"\bbe\s+(?:agreed|approved|noted|endorsed)\b", clause[:add.start()]):
+                clause = clause[add.start():]
             cl = clean(re.sub(r"^that\s+", "That ", clause))
             line = first if off == 0 else _clause_line(spans, j, nxt, clause)
             clause_actions.append(_action(cl, label, line, last, sp.page, req))

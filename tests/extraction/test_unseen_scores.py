@@ -16,7 +16,7 @@ from scrutiny.reading import read_path
 from tests.seeds import SCORER
 
 UNSEEN = Path(__file__).parent / "unseen"
-SETS = ["minutes", "modgov", "agendas", "holdout"]
+SETS = ["minutes", "modgov", "agendas", "holdout", "holdout2"]
 
 
 def score(name: str, tmp_path: Path) -> dict:
