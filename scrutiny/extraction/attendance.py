@@ -224,7 +224,7 @@ def _attendance_sections(spans: list[Span], start: int, end: int, meeting: Meeti
                 p = _person_line(body)
                 people = [p] if p else []
             prev_open = body.rstrip().endswith(",")
-        elif section == "subs" and (fm := re.match(r"^(?P<a>.+?)\s+(?:for|in\s+place\s+of)\s+(?P<b>.+?)\.?$", body)):
+        elif section == "subs" and "(" not in body and (fm := re.match(r"^(?P<a>.+?)\s+(?:for|in\s+place\s+of)\s+(?P<b>.+?)\.?$", body)):
             # "Substitute: Councillor Bill Sorrell for Councillor Colclough."
             a.substitutes.append(Substitute(clean_name(fm["a"]), clean_name(fm["b"]), line, sp.page))
             continue

@@ -142,7 +142,8 @@ def _candidate(spans: list[Span], i: int) -> Candidate | None:
             return None
         # a table row whose title cell runs on into a note ("Date of Next Meeting The next ...")
         weak = "\t" not in raw
-    elif "\t" in raw and len(title.split()) > 10 and (head := _title_head(title)):
+    elif "\t" in raw and len(title.split()) > 10 and (head := _title_head(title)) and re.match(
+            r"(?:The|This|These|A|An|It|Members|To|Not|Report|Please|Any|No)\b", title[len(head):].strip()):
         title = head              # a table cell holding the title and a note after it
     # a sentence with a final full stop is more likely a numbered paragraph
     elif raw.rstrip().endswith(".") and len(title.split()) > 14:
